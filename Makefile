@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine: `make dataset` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+LS_VENV := .venv-ls
+
+.PHONY: dataset test generate validate label-studio clean
+
+# The pipeline's own environment.
+$(VENV)/installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# The Label Studio server lives in its own environment: it pins pyarrow<25.
+$(LS_VENV)/installed: requirements-label-studio.txt
+	$(PYTHON) -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip install --quiet --upgrade pip==26.3
+	$(LS_VENV)/bin/python -m pip install --quiet -r requirements-label-studio.txt
+	touch $@
+
+dataset: $(VENV)/installed
+	$(PY) -m scripts validate
+
+test: $(VENV)/installed $(LS_VENV)/installed
+	LABEL_STUDIO_BIN=$(abspath $(LS_VENV))/bin/label-studio $(PY) -m pytest
+
+generate: $(VENV)/installed
+	$(PY) -m scripts generate
+
+validate: $(VENV)/installed
+	$(PY) -m scripts validate
+
+clean:
+	rm -rf build

@@ -1,0 +1,1 @@
+"""The pipeline: ingest -> preannotate -> ls -> convert -> validate -> build -> publish, with evaluate."""
