@@ -58,6 +58,12 @@ def _schema_problems(record: Record, file: str, document: str) -> list[Problem]:
     return problems
 
 
+def _splits_word(text: str, start: int, end: int) -> bool:
+    """True when a boundary falls between two letters or digits, as "Russia" inside "Russian"."""
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+
+
 def _span_problems(record: Record, scheme: Scheme, say) -> None:
     text = record["text"]
     for span in record["spans"]:
@@ -70,6 +76,9 @@ def _span_problems(record: Record, scheme: Scheme, say) -> None:
             say(where, f"text mismatch: span text {span['text']!r} but text[{start}:{end}] is {found!r}")
         if found != found.strip():
             say(where, f"span {found!r} has leading or trailing whitespace")
+        elif _splits_word(text, start, end):
+            context = text[max(0, start - 10):end + 10]
+            say(where, f"span {found!r} starts or ends inside a word (in {context!r})")
         for attribute in scheme.attributes:
             if span["attributes"][attribute.name] is not None and not attribute.applies_to(span["label"]):
                 say(where, f"attribute {attribute.name} is for {attribute.label}, not {span['label']}")
@@ -171,20 +180,28 @@ def records_problems(records: Iterable[tuple[str, Record]]) -> Iterator[Problem]
 
 
 def _load(path: Path) -> Iterator[tuple[str, Record]]:
-    """Records from a JSONL file, or from a Label Studio export through the converter."""
+    """Records from a JSONL file, or those an export publishes (its ground truth), through the converter."""
     if path.suffix == ".jsonl":
         for _, record in read_jsonl(path):
             yield str(path), record
         return
     from scripts.convert import convert_exports
 
-    for record in convert_exports([path], all_annotations=True).records:
+    for record in convert_exports([path]).records:
         yield str(path), record
 
 
 def default_paths() -> list[Path]:
     """What `validate` checks with no argument: the exports in annotations/."""
     return sorted((ROOT / "annotations").glob("*.json"))
+
+
+def corpus_records() -> Iterator[tuple[str, Record]]:
+    """The corpus articles as records without spans: their text, id and metadata are checked too."""
+    from scripts.corpus import CORPUS_DIR, articles
+
+    for article in articles():
+        yield str(CORPUS_DIR / f"{article.id}.txt"), article.record()
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -194,31 +211,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Check canonical records (.jsonl) or Label Studio JSON exports (.json) against "
         "the JSON Schema and the semantic rules. Reports every problem; exits 1 if any.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files (default: annotations/*.json)")
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="files (default: the corpus and annotations/*.json)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or default_paths()
-    documents, problems = 0, 0
+    sources = [(str(path), lambda path=path: _load(path)) for path in args.paths]
+    if not args.paths:
+        sources = [("corpus/", corpus_records)]
+        sources += [(str(path.relative_to(ROOT)), lambda path=path: _load(path)) for path in default_paths()]
+    records, problems = 0, 0
     try:
-        for path in paths:
-            counted = set()
-            for problem in records_problems(_counting(_load(path), counted)):
+        for _, load in sources:
+            checked = list(load())
+            records += len(checked)
+            for problem in records_problems(checked):
                 print(problem, file=sys.stderr)
                 problems += 1
-            documents += len(counted)
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    where = ", ".join(name for name, _ in sources)
     if problems:
-        print(f"{problems} problem(s) in {len(paths)} file(s)", file=sys.stderr)
+        print(f"{problems} problem(s) in {where}", file=sys.stderr)
         return 1
-    print(f"ok: {documents} record(s) in {len(paths)} file(s), no problems")
+    print(f"ok: {records} record(s) in {where}, no problems")
     return 0
-
-
-def _counting(records: Iterable[tuple[str, Record]], counted: set) -> Iterator[tuple[str, Record]]:
-    for index, (file, record) in enumerate(records):
-        counted.add(index)
-        yield file, record
