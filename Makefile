@@ -22,6 +22,7 @@ $(LS_VENV)/installed: requirements-label-studio.txt
 
 dataset: $(VENV)/installed
 	$(PY) -m scripts validate
+	$(PY) -m scripts build
 
 test: $(VENV)/installed $(LS_VENV)/installed
 	LABEL_STUDIO_BIN=$(abspath $(LS_VENV))/bin/label-studio $(PY) -m pytest

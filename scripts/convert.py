@@ -276,6 +276,7 @@ def task_records(task: dict, export: str, scheme: Scheme, options: Options, stat
                 "annotator": annotator_name(annotation.get("completed_by")),
                 "ground_truth": annotation.get("ground_truth"),
                 "model_version": annotation.get("model_version"),
+                "task_doc_id": data.get("doc_id") if isinstance(data.get("doc_id"), str) else None,
             },
         }
 

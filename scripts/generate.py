@@ -107,6 +107,7 @@ def record_schema(scheme: Scheme) -> dict:
                     "annotator": nullable_string,
                     "ground_truth": {"type": ["boolean", "null"]},
                     "model_version": nullable_string,
+                    "task_doc_id": nullable_string,
                 },
             },
         },

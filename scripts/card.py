@@ -1,0 +1,178 @@
+"""The dataset card: datacard.md with its computed sections filled in, under a YAML header made by code."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from datasets.info import DatasetInfosDict  # noqa: E402
+from huggingface_hub import DatasetCard, DatasetCardData  # noqa: E402
+
+from scripts.build import SPLITS, BuildResult, counts, split_of  # noqa: E402
+from scripts.evaluate import compare, format_table, load_records  # noqa: E402
+from scripts.scheme import ROOT, load_scheme  # noqa: E402
+
+DATACARD = ROOT / "datacard.md"
+PLOT = "label_distribution.png"
+MARKER = re.compile(r"<!-- computed: (\w+) -->")
+
+
+def _table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _label_counts(result: BuildResult) -> str:
+    labels = load_scheme().label_names
+    per_split = {split: Counter() for split in SPLITS}
+    for doc in result.inputs.documents:
+        per_split[split_of(doc.id)].update(s["label"] for s in doc.record["spans"])
+    total = counts(result)
+    rows = [[f"`{label}`", *(per_split[s][label] for s in SPLITS), total[label]] for label in labels]
+    relations = Counter(r["type"] for d in result.inputs.documents for r in d.record["relations"])
+    rows += [[f"`{kind}` links", "", "", "", n] for kind, n in sorted(relations.items())]
+    return _table(["Label", *SPLITS, "all"], rows)
+
+
+def _config_counts(result: BuildResult) -> str:
+    rows = []
+    for view, info in result.infos.items():
+        rows.append([f"`{view}`", *(info.splits[s].num_examples if s in info.splits else 0 for s in SPLITS)])
+    empty = [s for s in SPLITS if all(s not in info.splits for info in result.infos.values())]
+    text = _table(["Config", *SPLITS], rows)
+    if empty:
+        text += (f"\n\nNo document falls in {', '.join(empty)} yet: splits are assigned from the "
+                 f"document id alone (the id read as a hexadecimal number, modulo 10: 0-7 train, "
+                 f"8 validation, 9 test), so that a document never moves as the corpus grows, and "
+                 f"with {len(result.inputs.documents)} annotated document(s) some splits are empty. "
+                 "They are left out rather than invented.")
+    return text
+
+
+def _dropped(result: BuildResult) -> str:
+    rows = [[f"`{view}`", reason, n] for view, output in result.outputs.items()
+            for reason, n in sorted(output.dropped.items())]
+    if not rows:
+        return "No view dropped any span: every span of the view's labels is in the flat views."
+    return _table(["View", "Span left out because it", "Spans"], rows)
+
+
+def agreement_sections(exports: list[Path]) -> list[str]:
+    """Pairwise agreement of the annotators of each export, ground-truth annotations excluded."""
+    sections = []
+    for path in exports:
+        records = [r for r in load_records(path, None) if not r["provenance"].get("ground_truth")]
+        annotators = sorted({r["provenance"]["annotator"] for r in records if r["provenance"]["annotator"]})
+        for first, second in itertools.combinations(annotators, 2):
+            docs = ({r["id"] for r in records if r["provenance"]["annotator"] == first}
+                    & {r["id"] for r in records if r["provenance"]["annotator"] == second})
+            if not docs:
+                continue
+            gold = [r for r in records if r["provenance"]["annotator"] == first and r["id"] in docs]
+            pred = [r for r in records if r["provenance"]["annotator"] == second and r["id"] in docs]
+            command = (f"python -m scripts evaluate annotations/{path.name} annotations/{path.name} "
+                       f"--gold-annotator {first} --pred-annotator {second}")
+            sections.append(f"Annotator {first} against annotator {second} (`{command}`):\n\n"
+                            f"```\n{format_table(compare(gold, pred))}\n```")
+    return sections
+
+
+def _agreement(result: BuildResult) -> str:
+    sections = agreement_sections(result.inputs.exports)
+    return "\n\n".join(sections) if sections else "No document has two independent annotations yet."
+
+
+def _annotators(result: BuildResult) -> str:
+    """Who made each annotation, as Label Studio recorded it."""
+    rows = []
+    for path in result.inputs.exports:
+        tally: Counter = Counter()
+        for record in load_records(path, None):
+            provenance = record["provenance"]
+            tally[(provenance["annotator"], "gold (ground truth)" if provenance.get("ground_truth")
+                   else "independent pass")] += 1
+        rows += [[f"`{path.name}`", f"user {who}", role, n] for (who, role), n in sorted(tally.items())]
+    return _table(["Export", "Annotator", "Annotation", "Documents"], rows)
+
+
+def _licences(result: BuildResult) -> str:
+    licences = Counter(d.metadata.get("license") for d in result.inputs.documents)
+    rows = [[name or "not known (null)", n] for name, n in sorted(licences.items(), key=lambda x: str(x[0]))]
+    return _table(["Licence of the article text", "Documents"], rows)
+
+
+def _documents(result: BuildResult) -> str:
+    rows = []
+    for doc in result.inputs.documents:
+        meta = doc.metadata
+        unknown = [f for f in ("title", "source", "url", "published", "license") if meta.get(f) is None]
+        reasons = sorted(set((meta.get("notes") or {}).get(f, "not in the corpus") for f in unknown))
+        rows.append([f"`{doc.id}`", split_of(doc.id), len(doc.record["spans"]),
+                     ", ".join(unknown) or "-", "; ".join(reasons) or "-"])
+    text = _table(["Document", "Split", "Spans", "Unknown metadata (null)", "Why"], rows)
+    if result.inputs.unannotated:
+        text += (f"\n\n{len(result.inputs.unannotated)} corpus document(s) have no gold annotation yet "
+                 "and are not in the dataset.")
+    return text
+
+
+def _plot(result: BuildResult, out: Path) -> str:
+    labels = load_scheme().label_names
+    total = counts(result)
+    figure, axes = plt.subplots(figsize=(6, 2.5))
+    axes.barh(list(labels)[::-1], [total[label] for label in labels][::-1], color="#4c72b0")
+    axes.set_xlabel("spans")
+    axes.set_title("Spans per label, all splits")
+    figure.tight_layout()
+    figure.savefig(out / PLOT, dpi=80, metadata={"Software": None})
+    plt.close(figure)
+    return f"![Spans per label]({PLOT})"
+
+
+def card_data(result: BuildResult) -> DatasetCardData:
+    documents = len(result.inputs.documents)
+    licences = {d.metadata.get("license") for d in result.inputs.documents}
+    data = DatasetCardData(
+        pretty_name="Who said what, how much, and where",
+        language=["en"],
+        license=licences.pop() if len(licences) == 1 and None not in licences else "unknown",
+        annotations_creators=["expert-generated"],
+        language_creators=["found"],
+        multilinguality="monolingual",
+        size_categories=["n<1K" if documents < 1000 else "1K<n<10K"],
+        source_datasets=["original"],
+        task_categories=["token-classification", "text-classification"],
+        task_ids=["named-entity-recognition", "fact-checking"],
+        tags=["quote-attribution", "claim-detection", "relation-extraction", "quantities", "news"],
+        configs=[
+            {"config_name": view, "data_files": [
+                {"split": split, "path": f"data/{view}/{split}-00000-of-00001.parquet"}
+                for split in SPLITS if split in info.splits], **({"default": True} if view == "documents" else {})}
+            for view, info in result.infos.items()
+        ],
+    )
+    DatasetInfosDict(result.infos).to_dataset_card_data(data)
+    return data
+
+
+def write_card(result: BuildResult, out: Path) -> None:
+    sections = {
+        "label_counts": lambda: _label_counts(result),
+        "config_counts": lambda: _config_counts(result),
+        "dropped": lambda: _dropped(result),
+        "agreement": lambda: _agreement(result),
+        "licences": lambda: _licences(result),
+        "annotators": lambda: _annotators(result),
+        "documents": lambda: _documents(result),
+        "plot": lambda: _plot(result, out),
+    }
+    body = MARKER.sub(lambda m: sections[m.group(1)](), DATACARD.read_text(encoding="utf-8"))
+    card = DatasetCard(f"---\n{card_data(result).to_yaml()}\n---\n\n{body}")
+    (out / "README.md").write_text(str(card), encoding="utf-8")

@@ -1,0 +1,43 @@
+"""`ner`: one sentence per row, tokens and IOB2 tags; counts every span the flat view cannot hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from scripts.scheme import load_scheme
+from scripts.views.common import Document
+
+
+def rows(doc: Document, dropped: Counter) -> Iterator[dict]:
+    labels = set(load_scheme().ner_labels)
+    tags = [["O"] * len(s.tokens) for s in doc.sentences]
+    for span in sorted(doc.record["spans"], key=lambda s: (s["start"], -s["end"])):
+        if span["label"] not in labels:
+            continue
+        first, last = doc.sentence_range(span["start"], span["end"])
+        if first != last:
+            dropped["crosses a sentence boundary"] += 1
+            continue
+        tokens = doc.sentences[first].tokens
+        starts = [i for i, (s, _) in enumerate(tokens) if s == span["start"]]
+        ends = [i for i, (_, e) in enumerate(tokens) if e == span["end"]]
+        if not starts or not ends:
+            dropped["not on token boundaries"] += 1
+            continue
+        covered = range(starts[0], ends[0] + 1)
+        if any(tags[first][i] != "O" for i in covered):
+            dropped["overlaps another span of the view"] += 1
+            continue
+        for i in covered:
+            tags[first][i] = ("B-" if i == starts[0] else "I-") + span["label"]
+    for index, (sentence, sentence_tags) in enumerate(zip(doc.sentences, tags)):
+        yield {
+            "id": f"{doc.id}-{index}",
+            "document_id": doc.id,
+            "sentence_index": index,
+            "tokens": [doc.text[s:e] for s, e in sentence.tokens],
+            "token_starts": [s for s, _ in sentence.tokens],
+            "token_ends": [e for _, e in sentence.tokens],
+            "ner_tags": sentence_tags,
+        }
