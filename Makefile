@@ -20,7 +20,12 @@ $(LS_VENV)/installed: requirements-label-studio.txt
 	$(LS_VENV)/bin/python -m pip install --quiet -r requirements-label-studio.txt
 	touch $@
 
-dataset: $(VENV)/installed
+# The dataset is rebuilt only when something it is made from has changed.
+BUILD_INPUTS := $(wildcard annotations/*.json corpus/* schema/* scripts/*.py scripts/views/*.py) datacard.md
+
+dataset: build/hf/README.md
+
+build/hf/README.md: $(VENV)/installed $(BUILD_INPUTS)
 	$(PY) -m scripts validate
 	$(PY) -m scripts build
 
