@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.convert import convert_exports
 from scripts.records import PipelineError, Record, read_jsonl
 from scripts.scheme import Scheme, load_scheme
 
@@ -128,8 +129,6 @@ def load_records(path: Path, annotator: str | None) -> list[Record]:
     if path.suffix == ".jsonl":
         records = [record for _, record in read_jsonl(path)]
     else:
-        from scripts.convert import convert_exports
-
         records = convert_exports([path], all_annotations=True).records
     if annotator is not None:
         records = [r for r in records if r["provenance"].get("annotator") == annotator]

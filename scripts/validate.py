@@ -8,11 +8,13 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from scripts.convert import convert_exports
+from scripts.corpus import articles
 from scripts.records import PipelineError, Record, doc_id, read_jsonl
 from scripts.scheme import ROOT, Scheme, load_scheme
 
@@ -185,8 +187,6 @@ def _load(path: Path) -> Iterator[tuple[str, Record]]:
         for _, record in read_jsonl(path):
             yield str(path), record
         return
-    from scripts.convert import convert_exports
-
     for record in convert_exports([path]).records:
         yield str(path), record
 
@@ -198,10 +198,8 @@ def default_paths() -> list[Path]:
 
 def corpus_records() -> Iterator[tuple[str, Record]]:
     """The corpus articles as records without spans: their text, id and metadata are checked too."""
-    from scripts.corpus import CORPUS_DIR, articles
-
     for article in articles():
-        yield str(CORPUS_DIR / f"{article.id}.txt"), article.record()
+        yield f"corpus/{article.id}.txt", article.record()
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -217,13 +215,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sources = [(str(path), lambda path=path: _load(path)) for path in args.paths]
-    if not args.paths:
-        sources = [("corpus/", corpus_records)]
-        sources += [(str(path.relative_to(ROOT)), lambda path=path: _load(path)) for path in default_paths()]
+    if args.paths:
+        sources = {str(path): partial(_load, path) for path in args.paths}
+    else:
+        sources = {"corpus/": corpus_records,
+                   **{str(path.relative_to(ROOT)): partial(_load, path) for path in default_paths()}}
     records, problems = 0, 0
     try:
-        for _, load in sources:
+        for load in sources.values():
             checked = list(load())
             records += len(checked)
             for problem in records_problems(checked):
@@ -232,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    where = ", ".join(name for name, _ in sources)
+    where = ", ".join(sources)
     if problems:
         print(f"{problems} problem(s) in {where}", file=sys.stderr)
         return 1
