@@ -32,6 +32,11 @@ build/hf/README.md: $(VENV)/installed $(BUILD_INPUTS)
 test: $(VENV)/installed $(LS_VENV)/installed
 	LABEL_STUDIO_BIN=$(abspath $(LS_VENV))/bin/label-studio $(PY) -m pytest
 
+# A local Label Studio (data in .label-studio/) with the project and the corpus as tasks;
+# `$(PY) -m scripts ls pull` exports the annotations, `$(PY) -m scripts ls down` stops it.
+label-studio: $(VENV)/installed $(LS_VENV)/installed
+	$(PY) -m scripts ls up
+
 generate: $(VENV)/installed
 	$(PY) -m scripts generate
 
