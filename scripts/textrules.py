@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import inflect
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
@@ -68,7 +67,10 @@ def common_word(token: Token) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _inflect() -> inflect.engine:
+def _inflect() -> Any:
+    """inflect's engine, imported on first use: its import alone takes seconds."""
+    import inflect
+
     return inflect.engine()
 
 
