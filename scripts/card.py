@@ -15,7 +15,8 @@ from datasets.info import DatasetInfosDict  # noqa: E402
 from huggingface_hub import DatasetCard, DatasetCardData  # noqa: E402
 
 from scripts.build import SPLITS, BuildResult, counts, split_of  # noqa: E402
-from scripts.evaluate import compare, format_table, load_records  # noqa: E402
+from scripts.convert import convert_exports  # noqa: E402
+from scripts.evaluate import compare, format_table  # noqa: E402
 from scripts.scheme import ROOT, load_scheme  # noqa: E402
 
 DATACARD = ROOT / "datacard.md"
@@ -68,7 +69,8 @@ def agreement_sections(exports: list[Path]) -> list[str]:
     """Pairwise agreement of the annotators of each export, ground-truth annotations excluded."""
     sections = []
     for path in exports:
-        records = [r for r in load_records(path, None) if not r["provenance"].get("ground_truth")]
+        records = [r for r in convert_exports([path], all_annotations=True).records
+                   if not r["provenance"].get("ground_truth")]
         annotators = sorted({r["provenance"]["annotator"] for r in records if r["provenance"]["annotator"]})
         for first, second in itertools.combinations(annotators, 2):
             docs = ({r["id"] for r in records if r["provenance"]["annotator"] == first}
@@ -94,12 +96,24 @@ def _annotators(result: BuildResult) -> str:
     rows = []
     for path in result.inputs.exports:
         tally: Counter = Counter()
-        for record in load_records(path, None):
+        for record in convert_exports([path], all_annotations=True).records:
             provenance = record["provenance"]
             tally[(provenance["annotator"], "gold (ground truth)" if provenance.get("ground_truth")
                    else "independent pass")] += 1
         rows += [[f"`{path.name}`", f"user {who}", role, n] for (who, role), n in sorted(tally.items())]
     return _table(["Export", "Annotator", "Annotation", "Documents"], rows)
+
+
+def _preannotation(result: BuildResult) -> str:
+    """The pre-annotator scored against the gold, so the card says how much correcting it saves."""
+    from scripts.preannotate import MODEL_NAME, MODEL_VERSION, predict
+
+    gold = [doc.record for doc in result.inputs.documents]
+    predicted = [predict({**record, "spans": [], "relations": []}) for record in gold]
+    exports = " ".join(f"annotations/{path.name}" for path in result.inputs.exports)
+    return (f"Model `{MODEL_NAME}-{MODEL_VERSION}` against the gold (`python -m scripts preannotate --out "
+            f"preannotations.jsonl`, then `python -m scripts evaluate {exports} preannotations.jsonl`):\n\n"
+            f"```\n{format_table(compare(gold, predicted))}\n```")
 
 
 def _licences(result: BuildResult) -> str:
@@ -170,6 +184,7 @@ def write_card(result: BuildResult, out: Path) -> None:
         "agreement": lambda: _agreement(result),
         "licences": lambda: _licences(result),
         "annotators": lambda: _annotators(result),
+        "preannotation": lambda: _preannotation(result),
         "documents": lambda: _documents(result),
         "plot": lambda: _plot(result, out),
     }

@@ -63,12 +63,12 @@ def _agrees(attribute_type: str, a: object, b: object) -> bool:
 
 
 def compare(gold: Iterable[Record], pred: Iterable[Record], scheme: Scheme | None = None) -> dict:
-    """Scores over documents present in both sets; a document in only one is an error."""
+    """Scores over the documents of GOLD; each must be in PRED, and PRED's others are only counted."""
     scheme = scheme or load_scheme()
     gold_by_id, pred_by_id = _by_document(gold, "GOLD"), _by_document(pred, "PRED")
-    if set(gold_by_id) != set(pred_by_id):
-        only = sorted(set(gold_by_id) ^ set(pred_by_id))
-        raise PipelineError(f"GOLD and PRED cover different documents: {', '.join(only)}")
+    missing = sorted(set(gold_by_id) - set(pred_by_id))
+    if missing:
+        raise PipelineError(f"PRED has no record of GOLD's document(s) {', '.join(missing)}")
     spans = {m: {label: Score() for label in (*scheme.label_names, "ALL")} for m in MODES}
     links = {m: {r.name: Score() for r in scheme.relations} for m in MODES}
     attributes = {a.name: [0, 0] for a in scheme.attributes if a.name != "note"}
@@ -104,6 +104,7 @@ def compare(gold: Iterable[Record], pred: Iterable[Record], scheme: Scheme | Non
                                                 p_span["attributes"][name])
     return {
         "documents": len(gold_by_id),
+        "ignored_pred_documents": len(set(pred_by_id) - set(gold_by_id)),
         "spans": {m: {label: s.as_dict() for label, s in by.items()} for m, by in spans.items()},
         "links": {m: {kind: s.as_dict() for kind, s in by.items()} for m, by in links.items()},
         "attributes": {name: {"agree": a, "matched": n, "agreement": round(a / n, 4) if n else None}
@@ -125,11 +126,11 @@ def _by_document(records: Iterable[Record], side: str) -> dict[str, Record]:
 
 
 def load_records(path: Path, annotator: str | None) -> list[Record]:
-    """Records from JSONL, or from a Label Studio export (every annotation); optionally one annotator's."""
+    """Records from JSONL, or from an export: its ground truth, or one annotator's annotations."""
     if path.suffix == ".jsonl":
         records = [record for _, record in read_jsonl(path)]
     else:
-        records = convert_exports([path], all_annotations=True).records
+        records = convert_exports([path], all_annotations=annotator is not None).records
     if annotator is not None:
         records = [r for r in records if r["provenance"].get("annotator") == annotator]
         if not records:
@@ -139,7 +140,9 @@ def load_records(path: Path, annotator: str | None) -> list[Record]:
 
 def format_table(scores: dict) -> str:
     """A table a person reads: one row per label, exact and overlap side by side."""
-    lines = [f"{scores['documents']} document(s)", "",
+    ignored = scores["ignored_pred_documents"]
+    lines = [f"{scores['documents']} document(s)" + (f"; {ignored} PRED document(s) not in GOLD ignored"
+                                                     if ignored else ""), "",
              f"{'spans':<12}{'exact P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}"
              f"{'gold':>7}{'pred':>7}"]
 
@@ -170,8 +173,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("gold", type=Path)
     parser.add_argument("pred", type=Path)
-    parser.add_argument("--gold-annotator", help="take only this annotator's records from GOLD")
-    parser.add_argument("--pred-annotator", help="take only this annotator's records from PRED")
+    parser.add_argument("--gold-annotator",
+                        help="from an export GOLD, take this annotator's annotations (default: the ground truth)")
+    parser.add_argument("--pred-annotator",
+                        help="from an export PRED, take this annotator's annotations (default: the ground truth)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.set_defaults(func=run)
 

@@ -111,6 +111,7 @@ def test_card_yaml_round_trips_and_its_numbers_match_the_data(built: Path) -> No
     assert "No view dropped any span" in body
     assert "| `38a2be65dadfb0cd` | train | 47 | title, source, url, published, license |" in body
     assert "LOCATION        0.941  0.941  0.941" in body
+    assert "Model `rules-1` against the gold" in body
     assert (built / "label_distribution.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -60,10 +60,11 @@ def test_overlap_matching_is_one_to_one() -> None:
     assert compare([gold], [pred])["spans"]["overlap"]["CLAIM"]["tp"] == 1
 
 
-def test_different_documents_are_an_error() -> None:
+def test_a_gold_document_missing_from_pred_is_an_error() -> None:
     other = record([], [], text="Another text.")
-    with pytest.raises(PipelineError, match="GOLD and PRED cover different documents"):
+    with pytest.raises(PipelineError, match=f"PRED has no record of GOLD's document\\(s\\) {record()['id']}"):
         compare([record()], [other])
+    assert compare([other], [other, record()])["ignored_pred_documents"] == 1
 
 
 def test_cli_table_and_json(tmp_path: Path, capsys) -> None:
