@@ -7,7 +7,7 @@ import importlib
 import sys
 
 # The steps in the order the data flows; each module has add_parser(sub) and run(args).
-STEPS = ("ingest", "preannotate", "labelstudio", "convert", "validate", "build", "publish", "evaluate", "generate")
+STEPS = ("ingest", "preannotate", "labelstudio", "convert", "validate", "build", "publish", "evaluate", "generate", "bench")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,4 +1,12 @@
-"""Build the Hugging Face dataset folder: Parquet per config and split, and the card."""
+"""Build the Hugging Face dataset folder: Parquet per config and split, and the card.
+
+The exports are read in ranges of whole tasks (`scripts.exports`), each range converted, checked and
+laid out as rows of every view by a worker (`scripts.partition`), locally or on a Dask cluster
+(`scripts.engine`); this process only chooses between records of the same document, writes the
+Parquet files as results come and counts what the card says. Ranges go newest first (the last export,
+its last task first), so the first record of a document seen is the one that wins, and the rows of
+the dataset follow that order. Memory stays flat whatever the size of the exports.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +16,37 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from datasets import Dataset, disable_progress_bars
+import pyarrow as pa
+import pyarrow.compute as pc
 from datasets.info import DatasetInfo
 from datasets.splits import SplitDict, SplitInfo
 
-from scripts.convert import convert_exports
-from scripts.corpus import CORPUS_DIR, Article, articles
+from scripts.convert import Options, Problems, Stats, convert_exports, task_records
+from scripts.corpus import CORPUS_DIR, Article, articles, load_article
+from scripts.engine import ENGINES, Engine, ordered_map
+from scripts.exports import RANGE_BYTES, Miscut, NotAnExport, Range, exact_ranges, ranges, read_range
 from scripts.features import VIEWS, view_features
+from scripts.parquet import SHARD_BYTES, SplitWriter
+from scripts.partition import SPLITS, Part, PartResult, process, split_of
 from scripts.records import PipelineError, Record
-from scripts.scheme import ROOT
+from scripts.scheme import ROOT, load_scheme
+from scripts.summary import Smallest, Summary, add_scores
 from scripts.validate import records_problems
-from scripts.views import ViewOutput, build_view
 from scripts.views.common import Document
+from scripts.views.table import schema
 
-SPLITS = ("train", "validation", "test")
+__all__ = ["SPLITS", "split_of", "build", "gold_documents", "BuildResult", "Inputs"]
+
 DEFAULT_OUT = ROOT / "build" / "hf"
-
-
-def split_of(document_id: str) -> str:
-    """Deterministic from the id alone, so a document never changes split as the corpus grows."""
-    bucket = int(document_id, 16) % 10
-    return "train" if bucket < 8 else "validation" if bucket == 8 else "test"
+PREANNOTATION_SAMPLE = 50  # gold documents (the smallest ids) the pre-annotator is scored on
 
 
 @dataclass
 class Inputs:
-    """What a build reads, with what it had to say about it."""
+    """What a build reads, with what it had to say about it, held in memory: for small corpora."""
 
     documents: list[Document]
     exports: list[Path]
@@ -75,55 +86,207 @@ def gold_documents(annotation_dir: Path, corpus: list[Article]) -> Inputs:
     return Inputs(documents, exports, unannotated, warnings)
 
 
-def write_config(view: str, output: ViewOutput, out: Path, split_names: dict[str, str]) -> DatasetInfo:
-    """Write one config's splits with `datasets`, so that features and class names survive."""
-    features = view_features(view)
-    splits = SplitDict()
-    for split in SPLITS:
-        rows = [row for row in output.rows if split_names[row.get("document_id", row["id"])] == split]
-        if not rows:
-            continue
-        dataset = Dataset.from_list(rows, features=features)
-        path = out / "data" / view / f"{split}-00000-of-00001.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        dataset.to_parquet(str(path))
-        splits.add(SplitInfo(name=split, num_bytes=dataset.data.nbytes, num_examples=len(dataset)))
-    download_size = sum(p.stat().st_size for p in (out / "data" / view).glob("*.parquet"))
-    return DatasetInfo(features=features, splits=splits, download_size=download_size,
-                       dataset_size=sum(s.num_bytes for s in splits.values()), config_name=view)
-
-
 @dataclass
 class BuildResult:
-    inputs: Inputs
-    outputs: dict[str, ViewOutput]
+    annotation_dir: Path
+    corpus_dir: Path
+    exports: list[Path]
+    summary: Summary
     infos: dict[str, DatasetInfo]
+    warnings: list[str]
+    unannotated: int
+    preannotation: dict | None  # pre-annotator scores on a sample of the gold
+    preannotated: int  # documents in that sample
+
+    @cached_property
+    def inputs(self) -> Inputs:
+        """The gold documents themselves, converted again and held in memory: for small corpora."""
+        return gold_documents(self.annotation_dir, list(articles(self.corpus_dir)))
 
 
-def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR) -> BuildResult:
-    """Build into a temporary folder and move it into place, so no partial output is ever left."""
+class _Collector:
+    """Takes partition results in order: admits documents, writes their rows, counts, keeps problems."""
+
+    def __init__(self, exports: list[Path], staging: Path, shard_bytes: int) -> None:
+        scheme = load_scheme()
+        self.names = (scheme.label_names, tuple(r.name for r in scheme.relations))
+        self.exports = exports
+        self.writers = {(view, split): SplitWriter(staging / "data" / view, split, schema(view), shard_bytes)
+                        for view in VIEWS for split in SPLITS}
+        self.seen: dict[str, tuple[int, int | None]] = {}  # document -> (export, annotation) admitted
+        self.summary = Summary()
+        self.problems: list[tuple[int, int, int, Problems | None, tuple]] = []  # see `raise_if_any`
+        self.tasks: dict[int, dict[int, int]] = {}  # export -> range start -> tasks
+        self.warnings: list[str] = []
+        self.sample = Smallest(PREANNOTATION_SAMPLE)  # id -> (range, position) of admitted documents
+
+    def add(self, result: PartResult) -> None:
+        export_no, part = result.part.export_no, result.part.range
+        path = self.exports[export_no]
+        self.tasks.setdefault(export_no, {})[part.start] = result.tasks
+        self.problems += [(export_no, part.start, index, result.problems, tuple(rest))
+                          for index, *rest in result.problems.entries]
+        self.problems += [(export_no, part.start, position, None, (text,)) for position, text in result.invalid]
+        self.summary.add_annotations(path, result.annotators, result.agreement)
+        dropped = {doc.id for doc in result.docs if not self._admit(doc, export_no, part)}
+        if self.problems:
+            return  # the build will fail: nothing more to write
+        for (view, split), table in result.tables.items():
+            if dropped:
+                column = table.column("id" if view == "documents" else "document_id")
+                table = table.filter(pc.invert(pc.is_in(column, value_set=pa.array(sorted(dropped)))))
+            self.writers[(view, split)].write(table)
+
+    def _admit(self, doc, export_no: int, part: Range) -> bool:
+        path = self.exports[export_no]
+        if doc.id in self.seen:
+            newer, annotation = self.seen[doc.id]
+            if newer == export_no and annotation == doc.annotation_id:
+                self.problems.append((export_no, part.start, doc.position, None, (
+                    f"{path}: document {doc.id}: the same document and annotation appear twice",)))
+            else:
+                self.warnings.append(f"document {doc.id}: taking {self.exports[newer].name} over {path.name}")
+            return False
+        self.seen[doc.id] = (export_no, doc.annotation_id)
+        self.summary.add_document(doc, *self.names)
+        if not doc.in_corpus:
+            self.warnings.append(f"document {doc.id} (from {path.name}) is not in the corpus: "
+                                 "built with null metadata")
+        self.sample.offer(doc.id, (part, doc.position))
+        return True
+
+    def raise_if_any(self) -> None:
+        """Every problem, in the order of the exports and their tasks, tasks named by their place in
+        the whole export (known only now that every range has been counted)."""
+        if not self.problems:
+            return
+        firsts: dict[tuple[int, int], int] = {}
+        for export_no, counts in self.tasks.items():
+            total = 0
+            for start in sorted(counts):
+                firsts[(export_no, start)] = total
+                total += counts[start]
+        lines = []
+        for export_no, start, position, problems, text in sorted(
+                self.problems, key=lambda p: (p[0], firsts[(p[0], p[1])] + p[2])):
+            where = firsts[(export_no, start)] + position
+            lines.append(problems.line(where, *text) if problems else text[0])
+        raise PipelineError("refusing to build from invalid annotations:\n" + "\n".join(lines))
+
+
+def _parts(exports: list[Path], corpus_dir: Path, exact: set[Path], range_bytes: int) -> list[Part]:
+    """Every range of every export, newest first."""
+    parts = []
+    for export_no in reversed(range(len(exports))):
+        path = exports[export_no]
+        planned = exact_ranges(path, size=range_bytes) if path in exact else ranges(path, range_bytes)
+        parts += [Part(export_no, r, corpus_dir) for r in reversed(planned)]
+    return parts
+
+
+def _collect(exports: list[Path], corpus_dir: Path, staging: Path, engine: Engine, sizes: tuple[int, int],
+             exact: set[Path]) -> _Collector:
+    range_bytes, shard_bytes = sizes
+    collector = _Collector(exports, staging, shard_bytes)
+    parts = _parts(exports, corpus_dir, exact, range_bytes)
+    results = ordered_map(process, parts, engine)
+    for part in parts:
+        try:
+            collector.add(next(results))
+        except (Miscut, NotAnExport):
+            if part.range.path in exact:
+                raise
+            raise _Recut(part.range.path) from None
+    collector.raise_if_any()
+    return collector
+
+
+class _Recut(Exception):
+    """An export whose ranges must be cut exactly: a cut fell inside a task."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def _sample_records(sample: Smallest) -> list[Record]:
+    """The gold records of the sampled documents, read again from their ranges, smallest id first."""
+    by_range: dict[Range, list[int]] = {}
+    for _, (part, position) in sample.items():
+        by_range.setdefault(part, []).append(position)
+    records = []
+    for part, positions in by_range.items():
+        tasks = read_range(part)
+        for position in positions:
+            records += task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
+                                    Problems(str(part.path)), position)
+    return sorted(records, key=lambda r: r["id"])
+
+
+def score_preannotation(record: Record) -> dict:
+    """The pre-annotator's scores on one gold record."""
+    from scripts.evaluate import compare
+    from scripts.preannotate import predict
+
+    return compare([record], [predict({**record, "spans": [], "relations": []})])
+
+
+def _infos(collector: _Collector) -> dict[str, DatasetInfo]:
+    infos = {}
+    for view in VIEWS:
+        splits = SplitDict()
+        download_size = 0
+        for split in SPLITS:
+            writer = collector.writers[(view, split)]
+            files = writer.close()
+            if files:
+                splits.add(SplitInfo(name=split, num_bytes=writer.nbytes, num_examples=writer.rows))
+                download_size += sum(f.stat().st_size for f in files)
+        infos[view] = DatasetInfo(features=view_features(view), splits=splits, download_size=download_size,
+                                  dataset_size=sum(s.num_bytes for s in splits.values()), config_name=view)
+    return infos
+
+
+def _unannotated(corpus_dir: Path, seen: dict[str, tuple]) -> int:
+    """Corpus articles with no gold annotation, each checked as the annotated ones were."""
+    missing = [path for path in sorted(corpus_dir.glob("*.txt")) if path.stem not in seen]
+    for path in missing:
+        load_article(path)
+    return len(missing)
+
+
+def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine: Engine = Engine(),
+          range_bytes: int = RANGE_BYTES, shard_bytes: int = SHARD_BYTES) -> BuildResult:
+    """Build into a temporary folder and move it into place, so no partial output is ever left.
+    A worker takes about `range_bytes` of an export at a time; a Parquet file holds about
+    `shard_bytes` of Arrow data."""
     from scripts.card import write_card
 
-    disable_progress_bars()
-    inputs = gold_documents(annotation_dir, list(articles(corpus_dir)))
-    if not inputs.documents:
-        raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-    split_names = {doc.id: split_of(doc.id) for doc in inputs.documents}
+    exports = sorted(annotation_dir.glob("*.json"))
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
-    staging.chmod(0o755)
-    try:
-        outputs = {view: build_view(view, inputs.documents) for view in VIEWS}
-        infos = {view: write_config(view, outputs[view], staging, split_names) for view in VIEWS}
-        result = BuildResult(inputs, outputs, infos)
-        write_card(result, staging)
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return result
+    exact: set[Path] = set()
+    while True:
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+        try:
+            staging.chmod(0o755)
+            collector = _collect(exports, corpus_dir, staging, engine, (range_bytes, shard_bytes), exact)
+            if not collector.seen:
+                raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
+            sample = _sample_records(collector.sample)
+            scores = None
+            for one in ordered_map(score_preannotation, sample, engine):
+                scores = add_scores(scores, one)
+            result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
+                                 collector.warnings, _unannotated(corpus_dir, collector.seen), scores, len(sample))
+            write_card(result, staging)
+            if out.exists():
+                shutil.rmtree(out)
+            staging.rename(out)
+            return result
+        except _Recut as recut:
+            exact.add(recut.path)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -132,36 +295,38 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="build the Hugging Face dataset folder (Parquet + card)",
         description="Convert and validate the exports in annotations/, join them to the corpus and "
         "write a Hugging Face dataset repository folder: README.md (the card) and "
-        "data/<config>/<split>-00000-of-00001.parquet for every config.",
+        "data/<config>/<split>-0000K-of-0000N.parquet for every config. Reads the exports a range of "
+        "tasks at a time on all cores (or on a Dask cluster), so memory stays flat at any size.",
     )
     parser.add_argument("--annotations", type=Path, default=ROOT / "annotations",
                         help="folder of Label Studio JSON exports (default: annotations/)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the articles (default: corpus/)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/hf)")
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local processes (default) or Dask (a local cluster, or --scheduler)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a running Dask scheduler, e.g. tcp://host:8786 (workers must see the same paths)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        result = build(args.annotations, args.out)
+        result = build(args.annotations, args.out, args.corpus, Engine(args.engine, args.workers, args.scheduler))
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    for warning in result.inputs.warnings:
+    for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for view, output in result.outputs.items():
-        splits = ", ".join(f"{name} {info.num_examples}" for name, info in result.infos[view].splits.items())
-        dropped = sum(output.dropped.values())
-        note = f"; dropped {dropped} span(s): {dict(sorted(output.dropped.items()))}" if dropped else ""
+    for view, info in result.infos.items():
+        splits = ", ".join(f"{name} {split.num_examples}" for name, split in info.splits.items())
+        dropped = result.summary.dropped.get(view, Counter())
+        note = f"; dropped {sum(dropped.values())} span(s): {dict(sorted(dropped.items()))}" if dropped else ""
         print(f"{view}: {splits}{note}")
-    print(f"built {_shown(args.out)} from {len(result.inputs.documents)} annotated document(s); "
-          f"{len(result.inputs.unannotated)} corpus document(s) not yet annotated")
+    print(f"built {_shown(args.out)} from {result.summary.documents} annotated document(s); "
+          f"{result.unannotated} corpus document(s) not yet annotated")
     return 0
 
 
 def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
-def counts(result: BuildResult) -> Counter:
-    """Spans per label over the gold documents."""
-    return Counter(s["label"] for d in result.inputs.documents for s in d.record["spans"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,9 +13,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from datasets.info import DatasetInfosDict  # noqa: E402
 from huggingface_hub import DatasetCard, DatasetCardData  # noqa: E402
 
-from scripts.build import SPLITS, BuildResult, counts, split_of  # noqa: E402
-from scripts.convert import convert_exports  # noqa: E402
-from scripts.evaluate import compare, format_table  # noqa: E402
+from scripts.build import SPLITS, BuildResult  # noqa: E402
+from scripts.evaluate import format_table  # noqa: E402
 from scripts.scheme import ROOT, load_scheme  # noqa: E402
 
 DATACARD = ROOT / "datacard.md"
@@ -32,13 +30,10 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 def _label_counts(result: BuildResult) -> str:
     labels = load_scheme().label_names
-    per_split = {split: Counter() for split in SPLITS}
-    for doc in result.inputs.documents:
-        per_split[split_of(doc.id)].update(s["label"] for s in doc.record["spans"])
-    total = counts(result)
+    per_split = {split: result.summary.labels.get(split, Counter()) for split in SPLITS}
+    total = result.summary.label_totals()
     rows = [[f"`{label}`", *(per_split[s][label] for s in SPLITS), total[label]] for label in labels]
-    relations = Counter(r["type"] for d in result.inputs.documents for r in d.record["relations"])
-    rows += [[f"`{kind}` links", "", "", "", n] for kind, n in sorted(relations.items())]
+    rows += [[f"`{kind}` links", "", "", "", n] for kind, n in sorted(result.summary.relations.items()) if n]
     return _table(["Label", *SPLITS, "all"], rows)
 
 
@@ -52,94 +47,78 @@ def _config_counts(result: BuildResult) -> str:
         text += (f"\n\nNo document falls in {', '.join(empty)} yet: splits are assigned from the "
                  f"document id alone (the id read as a hexadecimal number, modulo 10: 0-7 train, "
                  f"8 validation, 9 test), so that a document never moves as the corpus grows, and "
-                 f"with {len(result.inputs.documents)} annotated document(s) some splits are empty. "
+                 f"with {result.summary.documents} annotated document(s) some splits are empty. "
                  "They are left out rather than invented.")
     return text
 
 
 def _dropped(result: BuildResult) -> str:
-    rows = [[f"`{view}`", reason, n] for view, output in result.outputs.items()
-            for reason, n in sorted(output.dropped.items())]
+    rows = [[f"`{view}`", reason, n] for view in result.infos
+            for reason, n in sorted(result.summary.dropped.get(view, Counter()).items())]
     if not rows:
         return "No view dropped any span: every span of the view's labels is in the flat views."
     return _table(["View", "Span left out because it", "Spans"], rows)
 
 
-def agreement_sections(exports: list[Path]) -> list[str]:
-    """Pairwise agreement of the annotators of each export, ground-truth annotations excluded."""
+def agreement_sections(result: BuildResult) -> list[str]:
+    """Pairwise agreement of the independent passes on the same task, ground-truth annotations excluded."""
     sections = []
-    for path in exports:
-        records = [r for r in convert_exports([path], all_annotations=True).records
-                   if not r["provenance"].get("ground_truth")]
-        annotators = sorted({r["provenance"]["annotator"] for r in records if r["provenance"]["annotator"]})
-        for first, second in itertools.combinations(annotators, 2):
-            docs = ({r["id"] for r in records if r["provenance"]["annotator"] == first}
-                    & {r["id"] for r in records if r["provenance"]["annotator"] == second})
-            if not docs:
-                continue
-            gold = [r for r in records if r["provenance"]["annotator"] == first and r["id"] in docs]
-            pred = [r for r in records if r["provenance"]["annotator"] == second and r["id"] in docs]
+    for path in result.exports:
+        for (first, second), scores in sorted(result.summary.agreement.get(path, {}).items()):
             command = (f"python -m scripts evaluate annotations/{path.name} annotations/{path.name} "
                        f"--gold-annotator {first} --pred-annotator {second}")
             sections.append(f"Annotator {first} against annotator {second} (`{command}`):\n\n"
-                            f"```\n{format_table(compare(gold, pred))}\n```")
+                            f"```\n{format_table(scores)}\n```")
     return sections
 
 
 def _agreement(result: BuildResult) -> str:
-    sections = agreement_sections(result.inputs.exports)
+    sections = agreement_sections(result)
     return "\n\n".join(sections) if sections else "No document has two independent annotations yet."
 
 
 def _annotators(result: BuildResult) -> str:
     """Who made each annotation, as Label Studio recorded it."""
     rows = []
-    for path in result.inputs.exports:
-        tally: Counter = Counter()
-        for record in convert_exports([path], all_annotations=True).records:
-            provenance = record["provenance"]
-            tally[(provenance["annotator"], "gold (ground truth)" if provenance.get("ground_truth")
-                   else "independent pass")] += 1
+    for path in result.exports:
+        tally = result.summary.annotators.get(path, Counter())
         rows += [[f"`{path.name}`", f"user {who}", role, n] for (who, role), n in sorted(tally.items())]
     return _table(["Export", "Annotator", "Annotation", "Documents"], rows)
 
 
 def _preannotation(result: BuildResult) -> str:
     """The pre-annotator scored against the gold, so the card says how much correcting it saves."""
-    from scripts.preannotate import MODEL_NAME, MODEL_VERSION, predict
+    from scripts.preannotate import MODEL_NAME, MODEL_VERSION
 
-    gold = [doc.record for doc in result.inputs.documents]
-    predicted = [predict({**record, "spans": [], "relations": []}) for record in gold]
-    exports = " ".join(f"annotations/{path.name}" for path in result.inputs.exports)
-    return (f"Model `{MODEL_NAME}-{MODEL_VERSION}` against the gold (`python -m scripts preannotate --out "
+    exports = " ".join(f"annotations/{path.name}" for path in result.exports)
+    sample = (f" on the {result.preannotated} gold documents with the smallest ids"
+              if result.preannotated < result.summary.documents else "")
+    return (f"Model `{MODEL_NAME}-{MODEL_VERSION}` against the gold{sample} (`python -m scripts preannotate --out "
             f"preannotations.jsonl`, then `python -m scripts evaluate {exports} preannotations.jsonl`):\n\n"
-            f"```\n{format_table(compare(gold, predicted))}\n```")
+            f"```\n{format_table(result.preannotation)}\n```")
 
 
 def _licences(result: BuildResult) -> str:
-    licences = Counter(d.metadata.get("license") for d in result.inputs.documents)
+    licences = result.summary.licences
     rows = [[name or "not known (null)", n] for name, n in sorted(licences.items(), key=lambda x: str(x[0]))]
     return _table(["Licence of the article text", "Documents"], rows)
 
 
 def _documents(result: BuildResult) -> str:
-    rows = []
-    for doc in result.inputs.documents:
-        meta = doc.metadata
-        unknown = [f for f in ("title", "source", "url", "published", "license") if meta.get(f) is None]
-        reasons = sorted(set((meta.get("notes") or {}).get(f, "not in the corpus") for f in unknown))
-        rows.append([f"`{doc.id}`", split_of(doc.id), len(doc.record["spans"]),
-                     ", ".join(unknown) or "-", "; ".join(reasons) or "-"])
+    rows = [[f"`{doc_id}`", *row] for doc_id, row in result.summary.shown.items()]
     text = _table(["Document", "Split", "Spans", "Unknown metadata (null)", "Why"], rows)
-    if result.inputs.unannotated:
-        text += (f"\n\n{len(result.inputs.unannotated)} corpus document(s) have no gold annotation yet "
+    if len(rows) < result.summary.documents:
+        text += (f"\n\nThe {len(rows)} documents with the smallest ids are listed; "
+                 f"{result.summary.documents - len(rows)} more are in the `documents` config.")
+    if result.unannotated:
+        text += (f"\n\n{result.unannotated} corpus document(s) have no gold annotation yet "
                  "and are not in the dataset.")
     return text
 
 
 def _plot(result: BuildResult, out: Path) -> str:
     labels = load_scheme().label_names
-    total = counts(result)
+    total = result.summary.label_totals()
     figure, axes = plt.subplots(figsize=(6, 2.5))
     axes.barh(list(labels)[::-1], [total[label] for label in labels][::-1], color="#4c72b0")
     axes.set_xlabel("spans")
@@ -150,9 +129,19 @@ def _plot(result: BuildResult, out: Path) -> str:
     return f"![Spans per label]({PLOT})"
 
 
+def _size_category(documents: int) -> str:
+    """The Hub's size category: n<1K, 1K<n<10K, ... up to n>1T."""
+    names = ["1K", "10K", "100K", "1M", "10M", "100M", "1B", "10B", "100B", "1T"]
+    bounds = [10 ** (3 + i) for i in range(len(names))]
+    for i, bound in enumerate(bounds):
+        if documents < bound:
+            return f"n<{names[0]}" if i == 0 else f"{names[i - 1]}<n<{names[i]}"
+    return f"n>{names[-1]}"
+
+
 def card_data(result: BuildResult) -> DatasetCardData:
-    documents = len(result.inputs.documents)
-    licences = {d.metadata.get("license") for d in result.inputs.documents}
+    documents = result.summary.documents
+    licences = set(result.summary.licences)
     data = DatasetCardData(
         pretty_name="Who said what, how much, and where",
         language=["en"],
@@ -160,14 +149,14 @@ def card_data(result: BuildResult) -> DatasetCardData:
         annotations_creators=["expert-generated"],
         language_creators=["found"],
         multilinguality="monolingual",
-        size_categories=["n<1K" if documents < 1000 else "1K<n<10K"],
+        size_categories=[_size_category(documents)],
         source_datasets=["original"],
         task_categories=["token-classification", "text-classification"],
         task_ids=["named-entity-recognition", "fact-checking"],
         tags=["quote-attribution", "claim-detection", "relation-extraction", "quantities", "news"],
         configs=[
             {"config_name": view, "data_files": [
-                {"split": split, "path": f"data/{view}/{split}-00000-of-00001.parquet"}
+                {"split": split, "path": f"data/{view}/{split}-*.parquet"}
                 for split in SPLITS if split in info.splits], **({"default": True} if view == "documents" else {})}
             for view, info in result.infos.items()
         ],

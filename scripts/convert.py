@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scripts.exports import iter_tasks
 from scripts.records import METADATA_FIELDS, PipelineError, Record, doc_id, dumps, write_jsonl
 from scripts.scheme import Attribute, Scheme, load_scheme
 
@@ -43,33 +43,30 @@ class Stats:
 
 
 class Problems:
-    """Collects every problem of a file so that all are reported at once."""
+    """Collects every problem of a file so that all are reported at once, each naming its task.
+
+    A task is named by its id, or by its position when it has none; positions are counted within
+    what was read, so a part of an export read alone renders them from the position of its first task.
+    """
 
     def __init__(self, file: str) -> None:
-        self.file, self.messages = file, []
+        self.file = file
+        self.entries: list[tuple[int, Any, str, str]] = []  # (position, task id, place, message)
 
-    def add(self, where: str, message: str) -> None:
-        self.messages.append(f"{self.file}: {where}: {message}")
+    def add(self, index: int, task_id: Any, place: str, message: str) -> None:
+        self.entries.append((index, task_id, place, message))
+
+    def line(self, position: int, task_id: Any, place: str, message: str) -> str:
+        name = task_id if task_id is not None else f"#{position}"
+        return f"{self.file}: task {name}{': ' + place if place else ''}: {message}"
+
+    def lines(self, first: int = 0) -> list[str]:
+        """The problems as text, task positions counted from `first`."""
+        return [self.line(first + index, *rest) for index, *rest in self.entries]
 
     def raise_if_any(self) -> None:
-        if self.messages:
-            raise PipelineError("\n".join(self.messages))
-
-
-def load_export(path: Path) -> list[dict]:
-    """The tasks of an export; anything that is not one is refused with the reason."""
-    try:
-        data = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise PipelineError(f"{path}: not valid JSON: {err}") from None
-    if isinstance(data, dict) and "data" in data:
-        data = [data]
-    if not isinstance(data, list) or not all(isinstance(t, dict) and "data" in t for t in data):
-        raise PipelineError(
-            f"{path}: not a Label Studio JSON export: expected a list of tasks, each with 'data' "
-            "(export the project as JSON, not JSON_MIN, CSV or CONLL)"
-        )
-    return data
+        if self.entries:
+            raise PipelineError("\n".join(self.lines()))
 
 
 def annotator_name(completed_by: Any) -> str | None:
@@ -227,14 +224,14 @@ def _chosen(completed: list[dict], options: Options, say) -> list[dict]:
 
 def task_records(task: dict, export: str, scheme: Scheme, options: Options, stats: Stats,
                  problems: Problems, index: int) -> Iterator[Record]:
+    """The records of one task (its chosen annotations); its problems go to `problems`."""
     task_id = task.get("id")
-    task_name = f"task {task_id if task_id is not None else '#' + str(index)}"
     data = task.get("data") or {}
     text = data.get("text")
     stats.tasks += 1
     if not isinstance(text, str) or not text:
         keys = ", ".join(sorted(data)) or "none"
-        problems.add(task_name, f"no text: data.text is missing or empty (data keys: {keys})")
+        problems.add(index, task_id, "", f"no text: data.text is missing or empty (data keys: {keys})")
         strings = [value for value in data.values() if isinstance(value, str) and value]
         if len(strings) != 1:
             return
@@ -242,21 +239,21 @@ def task_records(task: dict, export: str, scheme: Scheme, options: Options, stat
     if options.predictions:
         chosen, kind = task.get("predictions") or [], "prediction"
         if not all(isinstance(p, dict) for p in chosen):
-            problems.add(task_name, "predictions are ids only: take a task list with full predictions")
+            problems.add(index, task_id, "", "predictions are ids only: take a task list with full predictions")
             return
     else:
         annotations = task.get("annotations") or []
         stats.cancelled += sum(1 for a in annotations if a.get("was_cancelled"))
         completed = [a for a in annotations if not a.get("was_cancelled")]
-        chosen = _chosen(completed, options, lambda w, m: problems.add(f"{task_name}: {w}", m))
+        chosen = _chosen(completed, options, lambda w, m: problems.add(index, task_id, w, m))
         kind = "annotation"
     if not chosen:
         stats.unannotated += 1
     for index_in_task, annotation in enumerate(chosen):
-        where = f"{task_name}: {kind} {annotation.get('id', '#' + str(index_in_task))}"
+        where = f"{kind} {annotation.get('id', '#' + str(index_in_task))}"
 
         def say(place: str, message: str, where: str = where) -> None:
-            problems.add(f"{where}: {place}", message)
+            problems.add(index, task_id, f"{where}: {place}", message)
 
         result = annotation.get("result") or []
         spans = _regions(result, text, scheme, options, stats, say)
@@ -295,7 +292,7 @@ def convert_exports(paths: Iterable[Path], all_annotations: bool = False,
     stats, records = Stats(), []
     for path in paths:
         problems = Problems(str(path))
-        for index, task in enumerate(load_export(path)):
+        for index, task in enumerate(iter_tasks(path)):
             records.extend(task_records(task, path.name, scheme, options, stats, problems, index))
         problems.raise_if_any()
     return Conversion(records, stats)

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from scripts.views import claims, documents, kb, ner, sentences
 from scripts.views.common import Document
-
-
-@dataclass
-class ViewOutput:
-    rows: list[dict]
-    dropped: Counter = field(default_factory=Counter)  # reason -> spans the view cannot hold
 
 
 Builder = Callable[[Document, Counter], Iterable[dict]]
@@ -26,9 +19,3 @@ BUILDERS: dict[str, Builder] = {
     "kb": kb.rows,
 }
 
-
-def build_view(name: str, docs: Iterable[Document]) -> ViewOutput:
-    output = ViewOutput(rows=[])
-    for doc in docs:
-        output.rows.extend(BUILDERS[name](doc, output.dropped))
-    return output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,17 +31,36 @@ class Document:
     def spans_by_id(self) -> dict[str, dict]:
         return {span["id"]: span for span in self.record["spans"]}
 
+    @cached_property
+    def _relations(self) -> dict[str, list[dict]]:
+        by_kind: dict[str, list[dict]] = {}
+        for relation in self.record["relations"]:
+            by_kind.setdefault(relation["type"], []).append(relation)
+        return by_kind
+
     def relations(self, kind: str) -> list[dict]:
-        return [r for r in self.record["relations"] if r["type"] == kind]
+        return self._relations.get(kind, [])
+
+    @cached_property
+    def _antecedent(self) -> dict[str, str]:
+        return {r["head"]: r["tail"] for r in self.relations("coreference")}
 
     def resolved(self, speaker_id: str) -> dict:
         """Follow coreference from a mention to its named antecedent."""
-        antecedent = {r["head"]: r["tail"] for r in self.relations("coreference")}
+        antecedent = self._antecedent
         while speaker_id in antecedent:
             speaker_id = antecedent[speaker_id]
         return self.spans_by_id[speaker_id]
 
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
+        return [s.start for s in self.sentences], [s.end for s in self.sentences]
+
     def sentence_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices of the first and last sentence a character range touches."""
-        touched = [i for i, s in enumerate(self.sentences) if s.start < end and start < s.end]
-        return touched[0], touched[-1]
+        """Indices of the first and last sentence a character range touches (sentences are sorted and
+        apart, so they are the first ending after `start` and the last starting before `end`)."""
+        starts, ends = self._sentence_bounds
+        first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+        if first > last:
+            raise IndexError(f"no sentence touches [{start}, {end})")
+        return first, last

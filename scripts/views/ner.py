@@ -11,7 +11,9 @@ from scripts.views.common import Document
 
 def rows(doc: Document, dropped: Counter) -> Iterator[dict]:
     labels = set(load_scheme().ner_labels)
-    tags = [["O"] * len(s.tokens) for s in doc.sentences]
+    text, sentences = doc.text, doc.sentences
+    tags = [["O"] * len(s.tokens) for s in sentences]
+    positions: dict[int, tuple[dict[int, int], dict[int, int]]] = {}  # sentence -> token starts, ends
     for span in sorted(doc.record["spans"], key=lambda s: (s["start"], -s["end"])):
         if span["label"] not in labels:
             continue
@@ -19,24 +21,25 @@ def rows(doc: Document, dropped: Counter) -> Iterator[dict]:
         if first != last:
             dropped["crosses a sentence boundary"] += 1
             continue
-        tokens = doc.sentences[first].tokens
-        starts = [i for i, (s, _) in enumerate(tokens) if s == span["start"]]
-        ends = [i for i, (_, e) in enumerate(tokens) if e == span["end"]]
-        if not starts or not ends:
+        if first not in positions:
+            tokens = sentences[first].tokens
+            positions[first] = ({s: i for i, (s, _) in enumerate(tokens)}, {e: i for i, (_, e) in enumerate(tokens)})
+        starts, ends = positions[first]
+        if span["start"] not in starts or span["end"] not in ends:
             dropped["not on token boundaries"] += 1
             continue
-        covered = range(starts[0], ends[0] + 1)
+        covered = range(starts[span["start"]], ends[span["end"]] + 1)
         if any(tags[first][i] != "O" for i in covered):
             dropped["overlaps another span of the view"] += 1
             continue
         for i in covered:
-            tags[first][i] = ("B-" if i == starts[0] else "I-") + span["label"]
-    for index, (sentence, sentence_tags) in enumerate(zip(doc.sentences, tags)):
+            tags[first][i] = ("B-" if i == covered.start else "I-") + span["label"]
+    for index, (sentence, sentence_tags) in enumerate(zip(sentences, tags)):
         yield {
             "id": f"{doc.id}-{index}",
             "document_id": doc.id,
             "sentence_index": index,
-            "tokens": [doc.text[s:e] for s, e in sentence.tokens],
+            "tokens": [text[s:e] for s, e in sentence.tokens],
             "token_starts": [s for s, _ in sentence.tokens],
             "token_ends": [e for _, e in sentence.tokens],
             "ner_tags": sentence_tags,

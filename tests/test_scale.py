@@ -1,0 +1,126 @@
+"""The build at scale: made-up exports, several workers, several shards, Dask, and the benchmark command."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from datasets import load_dataset
+
+from scripts.__main__ import main
+from scripts.build import build
+from scripts.convert import convert_exports
+from scripts.engine import Engine
+from scripts.features import VIEWS, view_features
+from scripts.records import PipelineError
+from scripts.synthetic import tasks as made_up
+from scripts.synthetic import write_export
+from scripts.validate import record_problems
+
+TASKS = 60
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("made-up")
+    write_export(folder / "annotations" / "export.json", TASKS, folder / "corpus")
+    return folder
+
+
+def _build(inputs: Path, out: Path, engine: Engine = Engine(workers=2), **options) -> Path:
+    build(inputs / "annotations", out, inputs / "corpus", engine, **options)
+    return out
+
+
+def _same_files(first: Path, second: Path) -> bool:
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    return files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file()) and all(
+        filecmp.cmp(first / f, second / f, shallow=False) for f in files)
+
+
+def test_made_up_tasks_convert_to_the_records_they_were_made_from(inputs: Path) -> None:
+    records = convert_exports([inputs / "annotations" / "export.json"]).records
+    made = [record for _, record in made_up(TASKS)]
+    assert [r["spans"] for r in records] == [sorted(m["spans"], key=lambda s: (s["start"], -s["end"], s["label"],
+                                                                                 s["id"])) for m in made]
+    assert all(record_problems(r, "made-up") == [] for r in records)
+    assert all(20 <= len(r["spans"]) <= 50 for r in records)
+    with_two = [task for task, _ in made_up(TASKS) if len([a for a in task["annotations"] if not a["was_cancelled"]]) == 2]
+    assert with_two and all(sum(a["ground_truth"] for a in t["annotations"]) == 1 for t in with_two)
+
+
+def test_every_config_in_several_shards_loads_with_every_row(inputs: Path, tmp_path: Path) -> None:
+    out = _build(inputs, tmp_path / "hf", range_bytes=100_000, shard_bytes=1)
+    train = sorted(p.name for p in (out / "data" / "ner").iterdir() if p.name.startswith("train"))
+    assert len(train) > 1 and train[0] == f"train-00000-of-{len(train):05d}.parquet"
+    documents = load_dataset(str(out), "documents")
+    assert sum(len(split) for split in documents.values()) == TASKS
+    for view in VIEWS:
+        dataset = load_dataset(str(out), view)
+        assert all(split.features == view_features(view) for split in dataset.values())
+
+
+def test_workers_and_shards_change_nothing_but_file_boundaries(inputs: Path, tmp_path: Path) -> None:
+    one = _build(inputs, tmp_path / "one", Engine(workers=1), range_bytes=100_000)
+    two = _build(inputs, tmp_path / "two", Engine(workers=2), range_bytes=100_000)
+    again = _build(inputs, tmp_path / "again", Engine(workers=2), range_bytes=100_000)
+    assert _same_files(one, two) and _same_files(two, again)
+
+
+def test_the_dask_path_gives_the_same_records_as_the_local_one(inputs: Path, tmp_path: Path) -> None:
+    local = _build(inputs, tmp_path / "local", range_bytes=100_000)
+    distributed = _build(inputs, tmp_path / "dask", Engine("dask", workers=2), range_bytes=100_000)
+    for view in VIEWS:
+        assert load_dataset(str(distributed), view).data == load_dataset(str(local), view).data
+    assert _same_files(local, distributed)
+
+
+def test_a_later_export_and_a_later_task_win(inputs: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "annotations"
+    shutil.copytree(inputs / "annotations", folder)
+    tasks = json.loads((folder / "export.json").read_text(encoding="utf-8"))
+    newer = json.loads(json.dumps(tasks[:3]))
+    for task in newer:
+        task["annotations"][-1]["result"] = [r for r in task["annotations"][-1]["result"] if r["type"] != "relation"]
+    (folder / "z-newer.json").write_text(json.dumps(newer), encoding="utf-8")
+    result = build(folder, tmp_path / "hf", inputs / "corpus", Engine(workers=2), range_bytes=100_000)
+    assert result.summary.documents == TASKS
+    assert sorted(w.split(":")[1] for w in result.warnings) == [" taking z-newer.json over export.json"] * 3
+    rows = {row["id"]: row for split in load_dataset(str(tmp_path / "hf"), "documents").values() for row in split}
+    assert all(rows[doc.id]["relations"] == [] for doc in result.inputs.documents
+               if doc.record["provenance"]["export"] == "z-newer.json")
+
+
+def test_problems_in_several_ranges_name_their_tasks_in_export_order(tmp_path: Path) -> None:
+    tasks = [task for task, _ in made_up(30)]
+    for number in (3, 25):
+        del tasks[number]["id"]
+        tasks[number]["annotations"][-1]["result"][0]["value"]["labels"] = ["PERSON"]
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
+    with pytest.raises(PipelineError) as err:
+        build(folder, tmp_path / "hf", tmp_path / "no-corpus", Engine(workers=2), range_bytes=100_000)
+    lines = str(err.value).splitlines()[1:]
+    assert [line.split(": ")[1] for line in lines] == ["task #3", "task #25"]
+    assert all("label 'PERSON' is not in the schema" in line for line in lines)
+    assert not (tmp_path / "hf").exists()
+
+
+def test_the_benchmark_prints_one_row_per_size(tmp_path: Path, capsys) -> None:
+    assert main(["bench", "--tasks", "20", "--dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    header, rule, row = lines[-3:]
+    assert header.startswith("| N | export MB | ours tasks/s |") and header.endswith("| ours/peer | ours/floor |")
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[0] == "20" and len(cells) == 11 and cells[-2].endswith("x") and cells[-1].endswith("x")
+    assert (tmp_path / "20" / "hf" / "README.md").exists() and (tmp_path / "20" / "peer" / "result.conll").exists()
