@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -99,8 +100,7 @@ def prepare(folder: Path, tasks: int, seed: int) -> Path:
     if stamp.exists() and stamp.read_text() == f"{tasks} {seed}":
         return folder
     for old in (folder / "annotations", folder / "corpus"):
-        if old.exists():
-            subprocess.run(["rm", "-rf", str(old)], check=True)
+        shutil.rmtree(old, ignore_errors=True)
     write_export(folder / "annotations" / "export.json", tasks, folder / "corpus", seed)
     stamp.write_text(f"{tasks} {seed}")
     return folder

@@ -110,6 +110,7 @@ def _text_agrees(stored: str, actual: str) -> bool:
 def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: Stats, say) -> dict:
     """Spans keyed by region id, with their per-region attributes joined on; None for a refused one."""
     spans: dict[str, dict | None] = {}
+    label_names = scheme.label_names
     for item in result:
         if item.get("type") != "labels":
             continue
@@ -128,8 +129,8 @@ def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: S
         faults = []
         if len(labels) != 1:
             faults.append(f"expected one label, found {labels}")
-        elif labels[0] not in scheme.label_names:
-            faults.append(f"label {labels[0]!r} is not in the schema ({', '.join(scheme.label_names)}); "
+        elif labels[0] not in label_names:
+            faults.append(f"label {labels[0]!r} is not in the schema ({', '.join(label_names)}); "
                           f"map it with --map-label {labels[0]}=<LABEL>")
         if not 0 <= start < end <= len(text):
             faults.append(f"offsets [{start}, {end}) outside the text of length {len(text)}")
@@ -142,6 +143,7 @@ def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: S
             continue
         spans[rid] = {"id": rid, "start": start, "end": end, "label": labels[0],
                       "text": text[start:end], "attributes": {}}
+    attributes = {a.name: a for a in scheme.attributes}
     for item in result:
         if item.get("type") not in ATTRIBUTE_TYPES:
             continue
@@ -150,7 +152,7 @@ def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: S
         if control in options.ignore_controls:
             stats.ignored_attributes[control] += 1
             continue
-        attribute = scheme.attribute(control)
+        attribute = attributes.get(control)
         if attribute is None:
             say(where, f"per-region control {control!r} is not an attribute of the schema; "
                        f"drop it with --ignore-control {control}")
@@ -163,12 +165,10 @@ def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: S
         else:
             spans[rid]["attributes"][control] = _attribute_value(
                 attribute, item.get("value") or {}, lambda m: say(where, m))
+    defaults = {label: {a.name: False if a.type == "flag" and a.applies_to(label) else None
+                        for a in scheme.attributes} for label in label_names}
     for span in filter(None, spans.values()):
-        given = span["attributes"]
-        span["attributes"] = {
-            a.name: given.get(a.name, False if a.type == "flag" and a.applies_to(span["label"]) else None)
-            for a in scheme.attributes
-        }
+        span["attributes"] = {**defaults[span["label"]], **span["attributes"]}
     return spans
 
 

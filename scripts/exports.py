@@ -89,18 +89,17 @@ def _cut_pattern(data: mmap.mmap, start: int) -> re.Pattern[bytes] | None:
     return re.compile(rb'\}\s*,\s*(?=' + opening + rb')')
 
 
-def _mapped(path: Path) -> tuple[mmap.mmap | None, int]:
+def _mapped(path: Path) -> mmap.mmap:
+    """The file mapped read-only: searched without reading it all, and only the pages touched stay in memory."""
     with path.open("rb") as handle:
-        size = handle.seek(0, 2)
-        return (mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else None), size
+        if not handle.seek(0, 2):
+            raise _not_json(path, b"")
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def ranges(path: Path, size: int = RANGE_BYTES) -> list[Range]:
     """The export cut into ranges of whole tasks of about `size` bytes, without parsing it."""
-    data, _ = _mapped(path)
-    if data is None:
-        raise _not_json(path, b"")
-    with data:
+    with _mapped(path) as data:
         start, stop, is_list = _bounds(path, data)
         pattern = _cut_pattern(data, start) if is_list else None
         cuts = []
@@ -131,10 +130,7 @@ def exact_ranges(path: Path, start: int | None = None, size: int = RANGE_BYTES) 
 
 def _values(path: Path, start: int | None) -> Iterator[tuple[int, int]]:
     """Byte spans of the list's elements (or of the one object), from `start` (an element's offset) on."""
-    data, _ = _mapped(path)
-    if data is None:
-        raise _not_json(path, b"")
-    with data:
+    with _mapped(path) as data:
         begin, stop, is_list = _bounds(path, data)
         position = begin if start is None else start
         while True:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ROW_GROUP_BYTES = 8 << 20
+ROW_GROUP_BYTES = 2 << 20
 SHARD_BYTES = 500 << 20
 
 

@@ -7,9 +7,12 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scripts.evaluate import Score
+
+if TYPE_CHECKING:
+    from scripts.partition import DocSummary
 
 DOCUMENTS_SHOWN = 50  # the card lists this many documents (the smallest ids) and counts the rest
 
@@ -72,8 +75,8 @@ class Summary:
     annotators: dict[Path, Counter] = field(default_factory=dict)  # export -> (annotator, role) -> annotations
     agreement: dict[Path, dict[tuple[str, str], dict]] = field(default_factory=dict)  # export -> pair -> scores
 
-    def add_document(self, doc, label_names: tuple[str, ...], relation_names: tuple[str, ...]) -> None:
-        """Count one admitted document (a `partition.DocSummary`)."""
+    def add_document(self, doc: DocSummary, label_names: tuple[str, ...], relation_names: tuple[str, ...]) -> None:
+        """Count one admitted document."""
         self.documents += 1
         self.labels.setdefault(doc.split, Counter()).update(dict(zip(label_names, doc.labels)))
         self.relations.update(dict(zip(relation_names, doc.relations)))
