@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         size_mb = (folder / "annotations" / "export.json").stat().st_size / 2**20
         runs = {name: measure(command) for name, command in commands(folder).items()}
         results.append((tasks, size_mb, runs))
-    print(f"{os.cpu_count()} cores; {sys.executable} -m scripts bench --tasks {' '.join(map(str, args.tasks))}\n")
+    print(f"{os.cpu_count()} cores; python -m scripts bench --tasks {' '.join(map(str, args.tasks))}\n")
     print(table(results))
     return 0
 

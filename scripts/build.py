@@ -128,7 +128,8 @@ class _Collector:
                           for index, *rest in result.problems.entries]
         self.problems += [(export_no, part.start, position, None, (text,)) for position, text in result.invalid]
         self.summary.add_annotations(path, result.annotators, result.agreement)
-        dropped = {doc.id for doc in result.docs if not self._admit(doc, export_no, part)}
+        # a partition lays out a document at most once, so its id names the rows to leave out
+        dropped = {doc.id for doc in result.docs if not self._admit(doc, export_no, part) and doc.laid_out}
         if self.problems:
             return  # the build will fail: nothing more to write
         for (view, split), table in result.tables.items():

@@ -60,6 +60,7 @@ class DocSummary(NamedTuple):
     in_corpus: bool
     unknown: tuple[str, ...]  # metadata fields that are null
     reasons: tuple[str, ...]  # why they are
+    laid_out: bool  # False for a later duplicate in the same partition: it has no rows
 
 
 @dataclass
@@ -92,6 +93,7 @@ def _process(part: Part) -> PartResult:
     scheme = load_scheme()
     result = PartResult(part, tasks=len(tasks), problems=Problems(str(path)))
     rows: dict[tuple[str, str], list[dict]] = {(view, split): [] for view in VIEWS for split in SPLITS}
+    laid_out: set[str] = set()
     for position in range(len(tasks) - 1, -1, -1):
         task = tasks[position]
         _tally_annotations(task, path.name, result)
@@ -100,8 +102,10 @@ def _process(part: Part) -> PartResult:
             result.invalid += [(position, str(p)) for p in problems]
             article = _article(record, part.corpus_dir, path, result.invalid, position)
             if not problems:
-                result.docs.append(_lay_out(Document(record, article.metadata if article else {}), record,
-                                            position, article is not None, rows))
+                doc = Document(record, article.metadata if article else {})
+                fresh = doc.id not in laid_out
+                result.docs.append(_lay_out(doc, position, article is not None, rows if fresh else None))
+                laid_out.add(doc.id)
     result.tables = {key: to_table(key[0], batch) for key, batch in rows.items() if batch}
     return result
 
@@ -116,24 +120,25 @@ def _article(record: Record, corpus_dir: Path, path: Path, invalid: list, positi
     return load_article(text_path) if text_path.exists() else None
 
 
-def _lay_out(doc: Document, record: Record, position: int, in_corpus: bool,
-             rows: dict[tuple[str, str], list[dict]]) -> DocSummary:
+def _lay_out(doc: Document, position: int, in_corpus: bool,
+             rows: dict[tuple[str, str], list[dict]] | None) -> DocSummary:
+    """The document's rows of every view (unless `rows` is None) and its summary."""
     scheme = load_scheme()
     split = split_of(doc.id)
     dropped = []
-    for view in VIEWS:
+    for view in VIEWS if rows is not None else ():
         reasons: Counter = Counter()
         rows[(view, split)].extend(BUILDERS[view](doc, reasons))
         dropped += [(view, reason, n) for reason, n in sorted(reasons.items())]
-    labels = Counter(span["label"] for span in record["spans"])
-    relations = Counter(relation["type"] for relation in record["relations"])
+    labels = Counter(span["label"] for span in doc.record["spans"])
+    relations = Counter(relation["type"] for relation in doc.record["relations"])
     meta = doc.metadata
     unknown = tuple(f for f in ("title", "source", "url", "published", "license") if meta.get(f) is None)
     reasons = tuple(sorted({(meta.get("notes") or {}).get(f, "not in the corpus") for f in unknown}))
-    return DocSummary(doc.id, record["provenance"]["annotation_id"], position, split,
+    return DocSummary(doc.id, doc.record["provenance"]["annotation_id"], position, split,
                       tuple(labels[name] for name in scheme.label_names),
                       tuple(relations[kind.name] for kind in scheme.relations), tuple(dropped),
-                      meta.get("license"), in_corpus, unknown, reasons)
+                      meta.get("license"), in_corpus, unknown, reasons, rows is not None)
 
 
 def _tally_annotations(task: dict, export: str, result: PartResult) -> None:

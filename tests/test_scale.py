@@ -100,6 +100,23 @@ def test_a_later_export_and_a_later_task_win(inputs: Path, tmp_path: Path) -> No
                if doc.record["provenance"]["export"] == "z-newer.json")
 
 
+@pytest.mark.parametrize("range_bytes", [100, 1 << 20])
+def test_a_document_twice_in_one_export_is_built_once_from_the_later_task(tmp_path: Path, range_bytes: int) -> None:
+    tasks = [task for task, _ in made_up(5)]
+    again = json.loads(json.dumps(tasks[1]))
+    again["id"], again["annotations"] = 99, [{**again["annotations"][-1], "id": 990}]
+    again["annotations"][0]["result"] = [r for r in again["annotations"][0]["result"] if r["type"] != "relation"]
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "export.json").write_text(json.dumps([*tasks, again]), encoding="utf-8")
+    result = build(folder, tmp_path / "hf", tmp_path / "no-corpus", Engine(workers=2), range_bytes=range_bytes)
+    rows = [row for split in load_dataset(str(tmp_path / "hf"), "documents").values() for row in split]
+    assert result.summary.documents == len(rows) == 5
+    (twice,) = [row for row in rows if row["task_id"] == 99]
+    assert twice["relations"] == [] and not [row for row in rows if row["task_id"] == 2]
+    assert f"document {twice['id']}: taking export.json over export.json" in result.warnings
+
+
 def test_problems_in_several_ranges_name_their_tasks_in_export_order(tmp_path: Path) -> None:
     tasks = [task for task, _ in made_up(30)]
     for number in (3, 25):
