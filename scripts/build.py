@@ -250,7 +250,7 @@ def _infos(collector: _Collector) -> dict[str, DatasetInfo]:
 
 def _unannotated(corpus_dir: Path, seen: dict[str, tuple]) -> int:
     """Corpus articles with no gold annotation, each checked as the annotated ones were."""
-    missing = [path for path in sorted(corpus_dir.glob("*.txt")) if path.stem not in seen]
+    missing = sorted(path for path in corpus_dir.glob("*.txt") if path.stem not in seen)
     for path in missing:
         load_article(path)
     return len(missing)

@@ -1,8 +1,7 @@
 """Where the work runs: local processes (the default) or a Dask cluster; results come in submission order.
 
 Only a bounded window of items is in flight, so results never pile up in memory, and taking them in
-order keeps every output the same whatever the number of workers. Local workers start from a fork
-server, not from this process, so they never carry its memory. A Dask worker must see the same
+order keeps every output the same whatever the number of workers. A Dask worker must see the same
 paths as the client (the same machine or a shared file system): items carry paths, not data.
 """
 
@@ -38,7 +37,7 @@ def ordered_map(func: Callable[[Item], Any], items: Iterable[Item], engine: Engi
     elif engine.size == 1 or len(items) <= 1:
         yield from map(func, items)
     else:
-        with multiprocessing.get_context("forkserver").Pool(min(engine.size, len(items))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(engine.size, len(items))) as pool:
             yield from _windowed(lambda item: pool.apply_async(func, (item,)).get, items, 2 * engine.size)
 
 

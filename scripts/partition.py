@@ -18,7 +18,7 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from scripts.convert import Options, Problems, Stats, annotator_name, task_records
-from scripts.corpus import load_article
+from scripts.corpus import Article, load_article
 from scripts.evaluate import compare
 from scripts.exports import Range, read_range
 from scripts.features import VIEWS
@@ -110,7 +110,8 @@ def _process(part: Part) -> PartResult:
     return result
 
 
-def _article(record: Record, corpus_dir: Path, path: Path, invalid: list, position: int):
+def _article(record: Record, corpus_dir: Path, path: Path, invalid: list[tuple[int, str]],
+             position: int) -> Article | None:
     """The corpus article of the record, if any; a task that names a corpus article of another text is refused."""
     named = record["provenance"].get("task_doc_id")
     if named and named != record["id"] and (corpus_dir / f"{named}.txt").exists():
