@@ -42,8 +42,8 @@ def read_state(data_dir: Path) -> dict | None:
 
 
 def write_state(data_dir: Path, state: dict) -> None:
-    """Written atomically, readable by its owner only (the mode of mkstemp): it holds the password and token."""
-    with atomic_writer(state_file(data_dir)) as handle:
+    """Written atomically, readable by its owner only: it holds the password and token."""
+    with atomic_writer(state_file(data_dir), mode=0o600) as handle:
         handle.write(json.dumps(state, indent=2) + "\n")
 
 

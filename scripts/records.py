@@ -31,11 +31,15 @@ def dumps(obj: Any) -> str:
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path` and move it into place only on success."""
+def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
+    """Write to a temporary file beside `path` and move it into place only on success.
+
+    mkstemp creates the file readable by its owner only; `mode` gives the file its final permissions.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
         os.replace(tmp, path)
