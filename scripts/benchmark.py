@@ -6,12 +6,11 @@ benchmark runs in constant memory whatever N is.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
 import resource
 import time
 
+from scripts.engine import Engine, running
 from scripts.preannotate import checked, predict
 from scripts.records import METADATA_FIELDS, Record, doc_id
 
@@ -81,21 +80,23 @@ def _run_chunk(bounds: tuple[int, int]) -> tuple[int, int]:
     return documents, spans
 
 
-def report(n: int, workers: int | None = None) -> str:
-    """Time n articles over `workers` processes (default: every core) and report rate and memory."""
-    workers = workers or os.cpu_count() or 1
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children: unlike wall time, not inflated by other load."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in map(
+        resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+def report(n: int, engine: Engine = Engine()) -> str:
+    """Time n articles on the engine's workers (default: a process per core) and report rate and memory."""
     chunks = [(start, min(n, start + CHUNK)) for start in range(0, n, CHUNK)]
-    started = time.perf_counter()
-    with multiprocessing.Pool(workers) as pool:
-        results = list(pool.imap_unordered(_run_chunk, chunks))
-        pool.close()
-        pool.join()
-    seconds = time.perf_counter() - started
+    cpu, started = _cpu_seconds(), time.perf_counter()
+    with running(engine) as workers:
+        results = list(workers.map(_run_chunk, chunks))
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     documents, spans = map(sum, zip(*results)) if results else (0, 0)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = children.ru_utime + children.ru_stime  # unlike wall time, not inflated by other load
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return (f"{documents} made-up documents, {spans} spans, {workers} worker(s): {seconds:.1f} s, "
-            f"{documents / seconds:.0f} documents/s (start-up included); {1000 * cpu / max(documents, 1):.1f} "
-            f"ms of CPU per document; peak memory {parent:.0f} MiB in the main process, "
-            f"{children.ru_maxrss / 1024:.0f} MiB in the largest worker")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return (f"{documents} made-up documents, {spans} spans, {engine.name} engine, {engine.size} worker(s): "
+            f"{seconds:.1f} s, {documents / seconds:.0f} documents/s (start-up included); "
+            f"{1000 * cpu / max(documents, 1):.1f} ms of CPU per document; peak memory "
+            f"{parent:.0f} MiB in the main process, {children:.0f} MiB in the largest worker")

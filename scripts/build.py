@@ -26,7 +26,7 @@ from datasets.splits import SplitDict, SplitInfo
 
 from scripts.convert import Options, Problems, Stats, convert_exports, task_records
 from scripts.corpus import CORPUS_DIR, Article, articles, load_article
-from scripts.engine import ENGINES, Engine, ordered_map
+from scripts.engine import ENGINES, Engine, Workers, running
 from scripts.exports import RANGE_BYTES, Miscut, NotAnExport, Range, exact_ranges, ranges, read_range
 from scripts.features import VIEWS, view_features
 from scripts.parquet import SHARD_BYTES, SplitWriter
@@ -185,12 +185,12 @@ def _parts(exports: list[Path], corpus_dir: Path, exact: set[Path], range_bytes:
     return parts
 
 
-def _collect(exports: list[Path], corpus_dir: Path, staging: Path, engine: Engine, sizes: tuple[int, int],
+def _collect(exports: list[Path], corpus_dir: Path, staging: Path, workers: Workers, sizes: tuple[int, int],
              exact: set[Path]) -> _Collector:
     range_bytes, shard_bytes = sizes
     collector = _Collector(exports, staging, shard_bytes)
     parts = _parts(exports, corpus_dir, exact, range_bytes)
-    results = ordered_map(process, parts, engine)
+    results = workers.map(process, parts)
     for part in parts:
         try:
             collector.add(next(results))
@@ -266,28 +266,30 @@ def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine
     exports = sorted(annotation_dir.glob("*.json"))
     out.parent.mkdir(parents=True, exist_ok=True)
     exact: set[Path] = set()
-    while True:
-        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
-        try:
-            staging.chmod(0o755)
-            collector = _collect(exports, corpus_dir, staging, engine, (range_bytes, shard_bytes), exact)
-            if not collector.seen:
-                raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-            sample = _sample_records(collector.sample)
-            scores = None
-            for one in ordered_map(score_preannotation, sample, engine):
-                scores = add_scores(scores, one)
-            result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
-                                 collector.warnings, _unannotated(corpus_dir, collector.seen), scores, len(sample))
-            write_card(result, staging)
-            if out.exists():
-                shutil.rmtree(out)
-            staging.rename(out)
-            return result
-        except _Recut as recut:
-            exact.add(recut.path)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    with running(engine) as workers:
+        while True:
+            staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+            try:
+                staging.chmod(0o755)
+                collector = _collect(exports, corpus_dir, staging, workers, (range_bytes, shard_bytes), exact)
+                if not collector.seen:
+                    raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
+                sample = _sample_records(collector.sample)
+                scores = None
+                for one in workers.map(score_preannotation, sample):
+                    scores = add_scores(scores, one)
+                result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
+                                     collector.warnings, _unannotated(corpus_dir, collector.seen), scores,
+                                     len(sample))
+                write_card(result, staging)
+                if out.exists():
+                    shutil.rmtree(out)
+                staging.rename(out)
+                return result
+            except _Recut as recut:
+                exact.add(recut.path)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

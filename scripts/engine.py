@@ -1,8 +1,11 @@
 """Where the work runs: local processes (the default) or a Dask cluster; results come in submission order.
 
-Only a bounded window of items is in flight, so results never pile up in memory, and taking them in
-order keeps every output the same whatever the number of workers. A Dask worker must see the same
-paths as the client (the same machine or a shared file system): items carry paths, not data.
+Workers are started once per `running` block and serve every map in it, so a step that maps twice (a
+build, then the scoring of its sample) does not start them again, and local workers are forked while
+the main process is still small. Only a bounded window of items is in flight, so results never pile
+up in memory, and taking them in order keeps every output the same whatever the number of workers. A
+Dask worker must see the same paths as the client (the same machine or a shared file system): items
+carry paths, not data.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 ENGINES = ("local", "dask")
+Submit = Callable[[Callable[[Any], Any], Any], Callable[[], Any]]  # starts func(item), returns how to wait
 
 
 @dataclass(frozen=True)
@@ -29,30 +34,40 @@ class Engine:
         return self.workers or os.cpu_count() or 1
 
 
-def ordered_map(func: Callable[[Item], Any], items: Iterable[Item], engine: Engine = Engine()) -> Iterator[Any]:
-    """func(item) for every item, in the order of the items, computed in parallel by the engine."""
-    items = list(items)
-    if engine.name == "dask":
-        yield from _dask(func, items, engine)
-    elif engine.size == 1 or len(items) <= 1:
-        yield from map(func, items)
-    else:
-        with multiprocessing.get_context("fork").Pool(min(engine.size, len(items))) as pool:
-            yield from _windowed(lambda item: pool.apply_async(func, (item,)).get, items, 2 * engine.size)
+class Workers:
+    """Started workers: `map` gives func(item) for every item, in the order of the items."""
 
+    def __init__(self, submit: Submit | None, window: int) -> None:
+        self._submit, self._window = submit, window
 
-def _windowed(submit: Callable[[Any], Callable[[], Any]], items: list, window: int) -> Iterator[Any]:
-    """Keep `window` items in flight; `submit` starts one and returns how to wait for its result."""
-    flight: deque[Callable[[], Any]] = deque()
-    for item in items:
-        flight.append(submit(item))
-        if len(flight) >= window:
+    def map(self, func: Callable[[Item], Any], items: Iterable[Item]) -> Iterator[Any]:
+        if self._submit is None:
+            yield from map(func, items)
+            return
+        flight: deque[Callable[[], Any]] = deque()
+        for item in items:
+            flight.append(self._submit(func, item))
+            if len(flight) >= self._window:
+                yield flight.popleft()()
+        while flight:
             yield flight.popleft()()
-    while flight:
-        yield flight.popleft()()
 
 
-def _dask(func: Callable[[Item], Any], items: list[Item], engine: Engine) -> Iterator[Any]:
+@contextmanager
+def running(engine: Engine = Engine()) -> Iterator[Workers]:
+    """The engine's workers for the duration of the block (none for one local worker: it runs here)."""
+    if engine.name == "dask":
+        with _dask(engine) as workers:
+            yield workers
+    elif engine.size == 1:
+        yield Workers(None, 1)
+    else:
+        with multiprocessing.get_context("fork").Pool(engine.size) as pool:
+            yield Workers(lambda func, item: pool.apply_async(func, (item,)).get, 2 * engine.size)
+
+
+@contextmanager
+def _dask(engine: Engine) -> Iterator[Workers]:
     from distributed import Client, LocalCluster
 
     if engine.scheduler:
@@ -63,7 +78,7 @@ def _dask(func: Callable[[Item], Any], items: list[Item], engine: Engine) -> Ite
         client = Client(cluster)
     try:
         window = 2 * max(1, len(client.scheduler_info()["workers"]))
-        yield from _windowed(lambda item: client.submit(func, item, pure=False).result, items, window)
+        yield Workers(lambda func, item: client.submit(func, item, pure=False).result, window)
     finally:
         client.close()
         if cluster is not None:

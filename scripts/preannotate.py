@@ -20,7 +20,8 @@ import spacy
 from spacy.language import Language
 
 from scripts.attribution import Relation, find_attributions
-from scripts.corpus import CORPUS_DIR, articles, load_article
+from scripts.corpus import CORPUS_DIR, load_article
+from scripts.engine import ENGINES, Engine, running
 from scripts.places import find_places
 from scripts.quantities import find_quantities
 from scripts.records import METADATA_FIELDS, PipelineError, Record, atomic_writer, doc_id, dumps
@@ -30,6 +31,7 @@ from scripts.to_labelstudio import record_to_result, task_data
 from scripts.validate import record_problems
 
 MODEL_NAME, MODEL_VERSION = "rules", "1"
+BATCH = 64  # documents a worker predicts at a time: few round trips, little in flight
 PROVENANCE = {"origin": "prediction", "export": None, "task_id": None, "annotation_id": None,
               "annotator": None, "ground_truth": None, "model_version": f"{MODEL_NAME}-{MODEL_VERSION}"}
 
@@ -126,17 +128,25 @@ def labelstudio_task(record: Record) -> dict:
                              "result": record_to_result(record)}]}
 
 
-def predictions(doc_ids: list[str]) -> Iterator[Record]:
-    """One checked prediction per document, one document at a time."""
+def predict_files(paths: tuple[Path, ...]) -> list[Record]:
+    """Checked predictions for some corpus files: the unit of work a worker gets."""
+    return [checked(predict(load_article(path).record())) for path in paths]
+
+
+def predictions(doc_ids: list[str], corpus_dir: Path = CORPUS_DIR, engine: Engine = Engine(workers=1)) -> Iterator[Record]:
+    """One checked prediction per document (all of the corpus if no id is given), in id order,
+    computed by the engine's workers a batch at a time and streamed."""
     if doc_ids:
-        missing = [d for d in doc_ids if not (CORPUS_DIR / f"{d}.txt").exists()]
+        missing = [d for d in doc_ids if not (corpus_dir / f"{d}.txt").exists()]
         if missing:
             raise PipelineError(f"not in the corpus: {', '.join(missing)}")
-        chosen = (load_article(CORPUS_DIR / f"{d}.txt") for d in doc_ids)
+        paths = [corpus_dir / f"{d}.txt" for d in doc_ids]
     else:
-        chosen = articles()
-    for article in chosen:
-        yield checked(predict(article.record()))
+        paths = sorted(corpus_dir.glob("*.txt"))
+    batches = [tuple(paths[i:i + BATCH]) for i in range(0, len(paths), BATCH)]
+    with running(engine) as workers:
+        for batch in workers.map(predict_files, batches):
+            yield from batch
 
 
 @contextmanager
@@ -175,19 +185,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
     parser.add_argument("--format", choices=("jsonl", "labelstudio"), default="jsonl",
                         help="canonical records (JSONL) or a JSON list of Label Studio tasks")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the articles (default: corpus/)")
     parser.add_argument("--bench", type=int, metavar="N", help="time N generated articles and report")
-    parser.add_argument("--workers", type=int, default=None, help="processes for --bench (default: all cores)")
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local processes (default) or Dask (a local cluster, or --scheduler)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a running Dask scheduler, e.g. tcp://host:8786 (workers must see the same paths)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    engine = Engine(args.engine, args.workers, args.scheduler)
     if args.bench:
         from scripts.benchmark import report
 
-        print(report(args.bench, args.workers))
+        print(report(args.bench, engine))
         return 0
     try:
-        count = write(predictions(args.doc_ids), args.out, args.format)
+        count = write(predictions(args.doc_ids, args.corpus, engine), args.out, args.format)
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

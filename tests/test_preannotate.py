@@ -12,8 +12,10 @@ from scripts import preannotate
 from scripts.benchmark import article, report
 from scripts.convert import Options, Problems, Stats, task_records
 from scripts.corpus import articles
+from scripts.engine import Engine
 from scripts.records import METADATA_FIELDS, PipelineError, doc_id, read_jsonl
 from scripts.scheme import load_scheme
+from scripts.synthetic import write_export
 from scripts.validate import record_problems
 
 
@@ -244,4 +246,15 @@ def test_predictions_stream_and_refuse_unknown_documents():
 
 def test_benchmark_articles_are_deterministic_and_the_report_counts_them():
     assert article(7) == article(7) and article(7) != article(8)
-    assert report(12, workers=1).startswith("12 made-up documents")
+    assert report(12, Engine(workers=1)).startswith("12 made-up documents")
+
+
+def test_the_dask_path_predicts_the_same_records_as_the_local_one(tmp_path):
+    write_export(tmp_path / "export.json", 2 * preannotate.BATCH + 5, tmp_path / "corpus")
+    ids = sorted(path.stem for path in (tmp_path / "corpus").glob("*.txt"))
+    local = list(preannotate.predictions([], tmp_path / "corpus"))
+    distributed = list(preannotate.predictions([], tmp_path / "corpus", Engine("dask", workers=2)))
+    assert [r["id"] for r in local] == ids and len(ids) == 2 * preannotate.BATCH + 5
+    assert distributed == local and sum(len(r["spans"]) for r in local) > 0
+    chosen = [ids[3], ids[0]]
+    assert [r["id"] for r in preannotate.predictions(chosen, tmp_path / "corpus", Engine(workers=2))] == chosen
