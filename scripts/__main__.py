@@ -6,25 +6,38 @@ import argparse
 import importlib
 import sys
 
-# The steps in the order the data flows; each module has add_parser(sub) and run(args).
-STEPS = ("ingest", "preannotate", "labelstudio", "convert", "validate", "build", "publish", "evaluate", "generate", "bench")
+from scripts.records import PipelineError
+
+# The commands in the order the data flows, and the module of each (with add_parser(sub) and run(args)).
+COMMANDS = {"ingest": "ingest", "preannotate": "preannotate", "ls": "labelstudio", "convert": "convert",
+            "validate": "validate", "build": "build", "publish": "publish", "evaluate": "evaluate",
+            "generate": "generate", "bench": "bench"}
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The program's parser; with a known command, only that command's module is imported (some
+    import heavy libraries), otherwise every one, for the help to list them all."""
     main = argparse.ArgumentParser(
         prog="python -m scripts",
         description="Build the corpus of who said what, how much and where: the steps below, "
         "in pipeline order. Each step has its own --help.",
     )
     sub = main.add_subparsers(dest="command", metavar="<command>", required=True)
-    for step in STEPS:
-        importlib.import_module(f"scripts.{step}").add_parser(sub)
+    for name, module in COMMANDS.items():
+        if command not in COMMANDS or command == name:
+            importlib.import_module(f"scripts.{module}").add_parser(sub)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.func(args)
+    """Run a command; bad input it refuses is one `error:` message on stderr and exit status 1."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv[0] if argv else None).parse_args(argv)
+    try:
+        return args.func(args)
+    except PipelineError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

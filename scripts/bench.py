@@ -9,6 +9,8 @@ bytes every time), then three separate processes are timed on it, one after the 
 
 Peak memory is the largest resident set of any process of the run (`wait4`), and for ours also the
 peak of all its processes together (proportional set sizes, sampled), since it runs a worker per core.
+Then the first STAGE_TASKS tasks of the smallest export go through the build's steps in this one
+process, with the CPU time of each step recorded, which says what bounds the throughput.
 """
 
 from __future__ import annotations
@@ -19,19 +21,28 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import orjson
 
+# The peer and the floor run this module too (`python -m scripts.bench`): nothing heavy is imported here.
 from scripts.scheme import ROOT
 from scripts.synthetic import write_export
 
 LABEL_CONFIG = ROOT / "schema" / "label_config.xml"
 DEFAULT_DIR = ROOT / "build" / "bench"
 RUNS = ("ours", "peer", "floor")
+STAGE_TASKS = 2_000  # tasks of the smallest export whose cost is broken down by step
+README_BEGIN = "<!-- BEGIN GENERATED: bench (python -m scripts bench --readme README.md) -->"
+README_END = "<!-- END GENERATED: bench -->"
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,94 @@ def table(results: list[tuple[int, float, dict[str, Measure]]]) -> str:
     return "\n".join(lines)
 
 
+class _Clock:
+    """CPU time per step, each step's own: time in a step called from another counts for the inner one."""
+
+    def __init__(self) -> None:
+        self.spent: Counter = Counter()
+        self._stack: list[str] = []
+        self._mark = time.process_time()
+
+    def _switch(self) -> None:
+        now = time.process_time()
+        if self._stack:
+            self.spent[self._stack[-1]] += now - self._mark
+        self._mark = now
+
+    def timed(self, step: str, func: Callable, whole: bool = False) -> Callable:
+        """func, timed as `step`; with `whole`, the generator it returns is run to its end inside."""
+        def run(*args, **kwargs):
+            self._switch()
+            self._stack.append(step)
+            try:
+                result = func(*args, **kwargs)
+                return list(result) if whole else result
+            finally:
+                self._switch()
+                self._stack.pop()
+        return run
+
+
+@contextmanager
+def _clocked(clock: _Clock) -> Iterator[None]:
+    """The build's steps, each timed by the clock, for the duration of the block."""
+    from scripts import build, partition
+    from scripts.views import common
+
+    steps = [(partition, "process", "the rest of the worker's loop", False),
+             (partition, "read_range", "parse a range of the export (orjson)", False),
+             (partition, "_tally_annotations", "annotators and agreement of double passes", False),
+             (partition, "task_records", "convert tasks to records", True),
+             (partition, "record_problems", "validate records (JSON Schema and rules)", False),
+             (partition, "_article", "read the corpus article", False),
+             (common, "sentences", "tokenize and split sentences (spaCy)", False),
+             (partition, "to_table", "rows to Arrow tables", False),
+             (partition, "to_stream", "Arrow IPC stream to the main process", False),
+             (build._Collector, "add", "main process: admit documents, write Parquet", False)]
+    builders = {view: clock.timed(f"rows of the `{view}` config", builder, whole=True)
+                for view, builder in partition.BUILDERS.items()}
+    with ExitStack() as stack:
+        for owner, name, step, whole in steps:
+            stack.enter_context(mock.patch.object(owner, name, clock.timed(step, getattr(owner, name), whole)))
+        stack.enter_context(mock.patch.dict(partition.BUILDERS, builders))
+        yield
+
+
+def stages(folder: Path, tasks: int = STAGE_TASKS) -> tuple[int, Counter]:
+    """The CPU seconds of each step of the build over the first `tasks` tasks of the export, in this process."""
+    from scripts.build import _Collector
+    from scripts.exports import ranges
+    from scripts.partition import Part, process
+
+    export = folder / "annotations" / "export.json"
+    clock, done = _Clock(), 0
+    with tempfile.TemporaryDirectory() as staging, _clocked(clock):
+        collector = _Collector([export], Path(staging), shard_bytes=1 << 40)
+        try:
+            for part in ranges(export):
+                if done >= tasks:
+                    break
+                result = process(Part(0, part, folder / "corpus"))
+                collector.add(result)
+                done += result.tasks
+            clock.timed("main process: admit documents, write Parquet",
+                        lambda: [writer.close() for writer in collector.writers.values()])()
+        finally:
+            collector.seen.close()
+    return done, clock.spent
+
+
+def stage_table(tasks: int, spent: Counter, cores: int) -> str:
+    """What a task costs, step by step, and the throughput that cost allows on this machine's cores."""
+    total = sum(spent.values())
+    lines = ["| step | ms of CPU per task | share |", "| --- | ---: | ---: |"]
+    lines += [f"| {step} | {1000 * seconds / tasks:.3f} | {seconds / total:.0%} |"
+              for step, seconds in spent.most_common()]
+    lines.append(f"| all | {1000 * total / tasks:.3f} | 100% |")
+    return "\n".join(lines) + (f"\n\n{tasks:,} tasks in one process: at {1000 * total / tasks:.2f} ms of CPU a "
+                                f"task, {cores} cores allow at most {cores * tasks / total:,.0f} tasks/s.")
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "bench",
@@ -145,6 +244,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR,
                         help="where the exports, corpora and outputs go (default: build/bench)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the made-up tasks (default: 0)")
+    parser.add_argument("--readme", type=Path, metavar="FILE",
+                        help="also write the tables into FILE, between the bench markers (README.md)")
     parser.set_defaults(func=run)
 
 
@@ -155,8 +256,18 @@ def run(args: argparse.Namespace) -> int:
         size_mb = (folder / "annotations" / "export.json").stat().st_size / 2**20
         runs = {name: measure(command) for name, command in commands(folder).items()}
         results.append((tasks, size_mb, runs))
-    print(f"{os.cpu_count()} cores; python -m scripts bench --tasks {' '.join(map(str, args.tasks))}\n")
-    print(table(results))
+    smallest = min(args.tasks)
+    timed, spent = stages(args.dir / str(smallest))
+    cores = os.cpu_count() or 1
+    report = (f"{cores} cores; python -m scripts bench --tasks {' '.join(map(str, args.tasks))}\n\n"
+              f"{table(results)}\n\nWhere the CPU time goes (the first tasks of the {smallest:,}-task export):\n\n"
+              f"{stage_table(timed, spent, cores)}")
+    print(report)
+    if args.readme:
+        from scripts.generate import between_markers
+
+        args.readme.write_text(between_markers(args.readme.read_text(encoding="utf-8"), README_BEGIN, README_END,
+                                               report), encoding="utf-8")
     return 0
 
 

@@ -24,13 +24,14 @@ import pyarrow.compute as pc
 from datasets.info import DatasetInfo
 from datasets.splits import SplitDict, SplitInfo
 
+from scripts.admitted import Admitted
 from scripts.convert import Options, Problems, Stats, convert_exports, task_records
 from scripts.corpus import CORPUS_DIR, Article, articles, load_article
 from scripts.engine import ENGINES, Engine, Workers, running
 from scripts.exports import RANGE_BYTES, Miscut, NotAnExport, Range, exact_ranges, ranges, read_range
 from scripts.features import VIEWS, view_features
 from scripts.parquet import SHARD_BYTES, SplitWriter
-from scripts.partition import SPLITS, Part, PartResult, process, split_of
+from scripts.partition import SPLITS, Part, PartResult, from_stream, process, split_of
 from scripts.records import PipelineError, Record
 from scripts.scheme import ROOT, load_scheme
 from scripts.summary import Smallest, Summary, add_scores
@@ -113,7 +114,7 @@ class _Collector:
         self.exports = exports
         self.writers = {(view, split): SplitWriter(staging / "data" / view, split, schema(view), shard_bytes)
                         for view in VIEWS for split in SPLITS}
-        self.seen: dict[str, tuple[int, int | None]] = {}  # document -> (export, annotation) admitted
+        self.seen = Admitted()
         self.summary = Summary()
         self.problems: list[tuple[int, int, int, Problems | None, tuple]] = []  # see `raise_if_any`
         self.tasks: dict[int, dict[int, int]] = {}  # export -> range start -> tasks
@@ -132,7 +133,8 @@ class _Collector:
         dropped = {doc.id for doc in result.docs if not self._admit(doc, export_no, part) and doc.laid_out}
         if self.problems:
             return  # the build will fail: nothing more to write
-        for (view, split), table in result.tables.items():
+        for (view, split), stream in result.tables.items():
+            table = from_stream(stream)
             if dropped:
                 column = table.column("id" if view == "documents" else "document_id")
                 table = table.filter(pc.invert(pc.is_in(column, value_set=pa.array(sorted(dropped)))))
@@ -140,15 +142,16 @@ class _Collector:
 
     def _admit(self, doc, export_no: int, part: Range) -> bool:
         path = self.exports[export_no]
-        if doc.id in self.seen:
-            newer, annotation = self.seen[doc.id]
+        earlier = self.seen.get(doc.id)
+        if earlier is not None:
+            newer, annotation = earlier
             if newer == export_no and annotation == doc.annotation_id:
                 self.problems.append((export_no, part.start, doc.position, None, (
                     f"{path}: document {doc.id}: the same document and annotation appear twice",)))
             else:
                 self.warnings.append(f"document {doc.id}: taking {self.exports[newer].name} over {path.name}")
             return False
-        self.seen[doc.id] = (export_no, doc.annotation_id)
+        self.seen.add(doc.id, export_no, doc.annotation_id)
         self.summary.add_document(doc, *self.names)
         if not doc.in_corpus:
             self.warnings.append(f"document {doc.id} (from {path.name}) is not in the corpus: "
@@ -185,11 +188,9 @@ def _parts(exports: list[Path], corpus_dir: Path, exact: set[Path], range_bytes:
     return parts
 
 
-def _collect(exports: list[Path], corpus_dir: Path, staging: Path, workers: Workers, sizes: tuple[int, int],
-             exact: set[Path]) -> _Collector:
-    range_bytes, shard_bytes = sizes
-    collector = _Collector(exports, staging, shard_bytes)
-    parts = _parts(exports, corpus_dir, exact, range_bytes)
+def _collect(collector: _Collector, corpus_dir: Path, workers: Workers, range_bytes: int,
+             exact: set[Path]) -> None:
+    parts = _parts(collector.exports, corpus_dir, exact, range_bytes)
     results = workers.map(process, parts)
     for part in parts:
         try:
@@ -199,7 +200,6 @@ def _collect(exports: list[Path], corpus_dir: Path, staging: Path, workers: Work
                 raise
             raise _Recut(part.range.path) from None
     collector.raise_if_any()
-    return collector
 
 
 class _Recut(Exception):
@@ -248,7 +248,7 @@ def _infos(collector: _Collector) -> dict[str, DatasetInfo]:
     return infos
 
 
-def _unannotated(corpus_dir: Path, seen: dict[str, tuple]) -> int:
+def _unannotated(corpus_dir: Path, seen: Admitted) -> int:
     """Corpus articles with no gold annotation, each checked as the annotated ones were."""
     missing = sorted(path for path in corpus_dir.glob("*.txt") if path.stem not in seen)
     for path in missing:
@@ -269,10 +269,11 @@ def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine
     with running(engine) as workers:
         while True:
             staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+            collector = _Collector(exports, staging, shard_bytes)
             try:
                 staging.chmod(0o755)
-                collector = _collect(exports, corpus_dir, staging, workers, (range_bytes, shard_bytes), exact)
-                if not collector.seen:
+                _collect(collector, corpus_dir, workers, range_bytes, exact)
+                if not collector.seen.count:
                     raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
                 sample = _sample_records(collector.sample)
                 scores = None
@@ -289,6 +290,7 @@ def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine
             except _Recut as recut:
                 exact.add(recut.path)
             finally:
+                collector.seen.close()
                 shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -314,11 +316,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        result = build(args.annotations, args.out, args.corpus, Engine(args.engine, args.workers, args.scheduler))
-    except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    result = build(args.annotations, args.out, args.corpus, Engine(args.engine, args.workers, args.scheduler))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for view, info in result.infos.items():

@@ -332,11 +332,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     options = Options(args.all_annotations, args.predictions, _mapping(args.map_label),
                       frozenset(args.ignore_control))
-    try:
-        conversion = convert_exports(args.exports, options=options)
-    except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    conversion = convert_exports(args.exports, options=options)
     if args.out:
         write_jsonl(args.out, conversion.records)
     else:

@@ -182,11 +182,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        scores = compare(load_records(args.gold, args.gold_annotator),
-                         load_records(args.pred, args.pred_annotator))
-    except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    scores = compare(load_records(args.gold, args.gold_annotator), load_records(args.pred, args.pred_annotator))
     print(json.dumps(scores, indent=2, sort_keys=True) if args.json else format_table(scores))
     return 0

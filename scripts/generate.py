@@ -168,12 +168,16 @@ def label_tables(scheme: Scheme) -> str:
     return "\n".join(rows)
 
 
-def with_tables(document: str, scheme: Scheme) -> str:
-    pattern = re.compile(re.escape(TABLE_BEGIN) + r".*?" + re.escape(TABLE_END), re.S)
+def between_markers(document: str, begin: str, end: str, content: str) -> str:
+    """The document with what lies between the two marker lines replaced by `content`."""
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
     if not pattern.search(document):
-        raise SystemExit(f"the generated-table markers are missing: {TABLE_BEGIN}")
-    block = f"{TABLE_BEGIN}\n{label_tables(scheme)}\n{TABLE_END}"
-    return pattern.sub(lambda _: block, document)
+        raise SystemExit(f"the generated-block markers are missing: {begin}")
+    return pattern.sub(lambda _: f"{begin}\n{content}\n{end}", document)
+
+
+def with_tables(document: str, scheme: Scheme) -> str:
+    return between_markers(document, TABLE_BEGIN, TABLE_END, label_tables(scheme))
 
 
 def expected_files(scheme: Scheme) -> dict[Path, Callable[[], str]]:

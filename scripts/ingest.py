@@ -83,17 +83,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     defaults = {field: getattr(args, field) for field in METADATA_FIELDS}
-    try:
-        articles = [read_input(path, defaults, args.why_unknown) for path in args.files]
-        seen: dict[str, Path] = {}
-        for path, article in zip(args.files, articles):
-            if article.id in seen:
-                raise PipelineError(f"{path}: duplicate id {article.id}: same text as {seen[article.id]}")
-            seen[article.id] = path
-        for path, article in zip(args.files, articles):
-            added = store(article, args.corpus)
-            print(f"{'added' if added else 'unchanged'}: {path} -> corpus/{article.id}.txt")
-    except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    articles = [read_input(path, defaults, args.why_unknown) for path in args.files]
+    seen: dict[str, Path] = {}
+    for path, article in zip(args.files, articles):
+        if article.id in seen:
+            raise PipelineError(f"{path}: duplicate id {article.id}: same text as {seen[article.id]}")
+        seen[article.id] = path
+    for path, article in zip(args.files, articles):
+        added = store(article, args.corpus)
+        print(f"{'added' if added else 'unchanged'}: {path} -> corpus/{article.id}.txt")
     return 0

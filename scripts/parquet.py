@@ -3,6 +3,8 @@
 Tables arrive a few documents at a time (compressed with zstd: smaller and quicker to write than snappy); they are gathered into row groups of about ROW_GROUP_BYTES
 and a new file is started past SHARD_BYTES (Arrow bytes, as `push_to_hub` counts its shards), so
 memory stays flat whatever the size of the dataset. Files get their final names once N is known.
+Min/max statistics are written for ids and top-level non-text scalars only (offsets, classes): for
+free text and nested lists they help no reader, and an open file keeps every row group's statistics in memory until it closes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ import pyarrow.parquet as pq
 
 ROW_GROUP_BYTES = 2 << 20
 SHARD_BYTES = 500 << 20
+
+
+def statistics_columns(schema: pa.Schema) -> list[str]:
+    """The columns worth min/max statistics: ids, and top-level scalars that are not text."""
+    return [f.name for f in schema if f.name in ("id", "document_id")
+            or not (pa.types.is_nested(f.type) or pa.types.is_string(f.type) or pa.types.is_large_string(f.type))]
 
 
 class SplitWriter:
@@ -43,7 +51,8 @@ class SplitWriter:
         if self.writer is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.files.append(self.folder / f".{self.split}-{len(self.files):05d}.parquet")
-            self.writer = pq.ParquetWriter(self.files[-1], self.schema, compression="zstd")
+            self.writer = pq.ParquetWriter(self.files[-1], self.schema, compression="zstd",
+                                           write_statistics=statistics_columns(self.schema))
         self.writer.write_table(pa.concat_tables(self.pending))
         self.shard_written += self.pending_bytes
         self.pending, self.pending_bytes = [], 0

@@ -70,7 +70,7 @@ class PartResult:
     problems: Problems | None = None  # the converter's, named by task
     invalid: list[tuple[int, str]] = field(default_factory=list)  # (task position, problem) of the records
     docs: list[DocSummary] = field(default_factory=list)  # in the order of the rows
-    tables: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (view, split) -> rows
+    tables: dict[tuple[str, str], pa.Buffer] = field(default_factory=dict)  # (view, split) -> rows, see `from_stream`
     annotators: Counter = field(default_factory=Counter)  # (annotator, role) -> annotations
     agreement: dict[tuple[str, str], dict] = field(default_factory=dict)  # annotator pair -> summed scores
 
@@ -106,8 +106,22 @@ def _process(part: Part) -> PartResult:
                 fresh = doc.id not in laid_out
                 result.docs.append(_lay_out(doc, position, article is not None, rows if fresh else None))
                 laid_out.add(doc.id)
-    result.tables = {key: to_table(key[0], batch) for key, batch in rows.items() if batch}
+    result.tables = {key: to_stream(to_table(key[0], batch)) for key, batch in rows.items() if batch}
     return result
+
+
+def to_stream(table: pa.Table) -> pa.Buffer:
+    """The table as one Arrow IPC stream: it crosses to the main process as a single buffer, where
+    pickling a table would rebuild every nested array one by one."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def from_stream(stream: pa.Buffer) -> pa.Table:
+    """A table of `PartResult.tables` back, without copying its data."""
+    return pa.ipc.open_stream(stream).read_all()
 
 
 def _article(record: Record, corpus_dir: Path, path: Path, invalid: list[tuple[int, str]],

@@ -12,7 +12,6 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -26,6 +25,7 @@ from scripts.places import find_places
 from scripts.quantities import find_quantities
 from scripts.records import METADATA_FIELDS, PipelineError, Record, atomic_writer, doc_id, dumps
 from scripts.scheme import Scheme, load_scheme
+from scripts.segment import renewed
 from scripts.textrules import Candidate
 from scripts.to_labelstudio import record_to_result, task_data
 from scripts.validate import record_problems
@@ -36,12 +36,14 @@ PROVENANCE = {"origin": "prediction", "export": None, "task_id": None, "annotati
               "annotator": None, "ground_truth": None, "model_version": f"{MODEL_NAME}-{MODEL_VERSION}"}
 
 
-@lru_cache(maxsize=None)
-def nlp() -> Language:
-    """The tokenizer and sentencizer, built once per process on first use."""
+def _pipeline() -> Language:
+    """The tokenizer and sentencizer."""
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     return pipeline
+
+
+nlp = renewed(_pipeline)  # called once per document
 
 
 def _compatible(a: Candidate, b: Candidate, scheme: Scheme) -> bool:
@@ -202,10 +204,6 @@ def run(args: argparse.Namespace) -> int:
 
         print(report(args.bench, engine))
         return 0
-    try:
-        count = write(predictions(args.doc_ids, args.corpus, engine), args.out, args.format)
-    except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    count = write(predictions(args.doc_ids, args.corpus, engine), args.out, args.format)
     print(f"{count} document(s) pre-annotated ({PROVENANCE['model_version']})", file=sys.stderr)
     return 0

@@ -7,8 +7,8 @@ the same sentences as running the pipe at a fraction of the cost of visiting eve
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import spacy
@@ -22,14 +22,38 @@ class Sentence(NamedTuple):
     tokens: tuple[tuple[int, int], ...]  # (start, end) of each non-space token
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> tuple[Tokenizer, np.ndarray]:
+DOCUMENTS_PER_PIPELINE = 20_000  # documents a spaCy pipeline serves before it is made anew
+
+Made = TypeVar("Made")
+
+
+def renewed(make: Callable[[], Made]) -> Callable[[], Made]:
+    """make(), made once and then again after every DOCUMENTS_PER_PIPELINE calls (one call per
+    document). A spaCy vocabulary and tokenizer cache keep every new word they meet, so one pipeline
+    kept for a whole corpus would grow with it; a new one tokenizes the same way."""
+    made: list[Made] = []
+    calls = 0
+
+    def current() -> Made:
+        nonlocal calls
+        if calls % DOCUMENTS_PER_PIPELINE == 0:
+            made[:] = [make()]
+        calls += 1
+        return made[0]
+
+    return current
+
+
+def _make_tokenizer() -> tuple[Tokenizer, np.ndarray]:
     """The blank English tokenizer, and which code points the sentencizer lists as ending a sentence."""
     nlp = spacy.blank("en")
     punctuation = [ord(char) for char in nlp.add_pipe("sentencizer").punct_chars]  # single characters
     listed = np.zeros(max(punctuation) + 2, dtype=bool)
     listed[punctuation] = True
     return nlp.tokenizer, listed
+
+
+_tokenizer = renewed(_make_tokenizer)
 
 
 def _starts(is_punct: np.ndarray, in_list: np.ndarray) -> np.ndarray:

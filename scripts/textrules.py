@@ -68,9 +68,13 @@ def common_word(token: Token) -> bool:
 
 @lru_cache(maxsize=None)
 def _inflect() -> Any:
-    """inflect's engine, imported on first use: its import alone takes seconds."""
-    import inflect
+    """inflect's engine, made on first use. inflect wraps its methods in typeguard's run-time type
+    checks, which re-parse its source when it is imported (about 3 s in every process); they are left
+    out of the import, as `python -O` would leave them out, since only strings are passed to it."""
+    from unittest import mock
 
+    with mock.patch("typeguard.typechecked", lambda target=None, **_: target or (lambda function: function)):
+        import inflect
     return inflect.engine()
 
 

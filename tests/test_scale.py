@@ -7,10 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from datasets import load_dataset
 
+from scripts import segment
 from scripts.__main__ import main
+from scripts.bench import README_BEGIN, README_END
 from scripts.build import build
 from scripts.convert import convert_exports
 from scripts.engine import Engine
@@ -133,11 +136,38 @@ def test_problems_in_several_ranges_name_their_tasks_in_export_order(tmp_path: P
     assert not (tmp_path / "hf").exists()
 
 
-def test_the_benchmark_prints_one_row_per_size(tmp_path: Path, capsys) -> None:
-    assert main(["bench", "--tasks", "20", "--dir", str(tmp_path)]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
-    header, rule, row = lines[-3:]
-    assert header.startswith("| N | export MB | ours tasks/s |") and header.endswith("| ours/peer | ours/floor |")
-    cells = [cell.strip() for cell in row.strip("|").split("|")]
+def test_the_benchmark_prints_one_row_per_size_and_the_cost_of_each_step(tmp_path: Path, capsys) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{README_BEGIN}\nold figures\n{README_END}\n\nMore.\n", encoding="utf-8")
+    assert main(["bench", "--tasks", "20", "--dir", str(tmp_path), "--readme", str(readme)]) == 0
+    out = capsys.readouterr().out
+    lines = out.strip().splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("| N |")))
+    assert lines[header].endswith("| ours/peer | ours/floor |")
+    cells = [cell.strip() for cell in lines[header + 2].strip("|").split("|")]
     assert cells[0] == "20" and len(cells) == 11 and cells[-2].endswith("x") and cells[-1].endswith("x")
     assert (tmp_path / "20" / "hf" / "README.md").exists() and (tmp_path / "20" / "peer" / "result.conll").exists()
+    steps = {line.split(" | ")[0].strip("| "): line for line in lines if line.startswith("| ") and "%" in line}
+    assert {"convert tasks to records", "tokenize and split sentences (spaCy)", "rows of the `ner` config",
+            "main process: admit documents, write Parquet", "all"} <= set(steps)
+    assert steps["all"].endswith("| 100% |") and lines[-1].startswith("20 tasks in one process: at ")
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{README_BEGIN}\n{out.strip()}\n{README_END}\n\nMore.\n"
+
+
+def test_spacy_pipelines_are_made_anew_and_tokenize_the_same(inputs: Path, tmp_path: Path, monkeypatch) -> None:
+    made: list[object] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(segment, "DOCUMENTS_PER_PIPELINE", 2)
+        current = segment.renewed(lambda: made.append(object()) or made[-1])
+        assert [made.index(current()) for _ in range(5)] == [0, 0, 1, 1, 2]
+        renewed_often = _build(inputs, tmp_path / "renewed", Engine(workers=1), range_bytes=100_000)
+    assert _same_files(renewed_often, _build(inputs, tmp_path / "kept", Engine(workers=1), range_bytes=100_000))
+
+
+def test_parquet_statistics_only_for_ids_and_scalars(inputs: Path, tmp_path: Path) -> None:
+    out = _build(inputs, tmp_path / "hf", range_bytes=100_000)
+    (documents,) = (out / "data" / "documents").glob("train-*.parquet")
+    row_group = pq.ParquetFile(documents).metadata.row_group(0)
+    with_statistics = {row_group.column(i).path_in_schema for i in range(row_group.num_columns)
+                       if row_group.column(i).is_stats_set}
+    assert with_statistics == {"id", "task_id", "annotation_id"}

@@ -23,11 +23,10 @@ Column = Callable[[list[dict]], pa.Array]
 def _encoder(feature: Any) -> Encode | None:
     """How to encode one value of `feature`, or None when it is stored as it is."""
     if isinstance(feature, ClassLabel):
-        index = {name: i for i, name in enumerate(feature.names)}
-        return lambda value: None if value is None else index[value]
+        return {None: None, **{name: i for i, name in enumerate(feature.names)}}.__getitem__
     if isinstance(feature, List):
         inner = _encoder(feature.feature)
-        return None if inner is None else (lambda value: None if value is None else [inner(v) for v in value])
+        return None if inner is None else (lambda value: None if value is None else list(map(inner, value)))
     if isinstance(feature, dict):
         fields = {name: _encoder(sub) for name, sub in feature.items()}
         fields = {name: encode for name, encode in fields.items() if encode is not None}
