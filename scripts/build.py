@@ -11,12 +11,14 @@ the dataset follow that order. Memory stays flat whatever the size of the export
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
 from pathlib import Path
 
 import pyarrow as pa
@@ -210,26 +212,25 @@ class _Recut(Exception):
         self.path = path
 
 
-def _sample_records(sample: Smallest) -> list[Record]:
-    """The gold records of the sampled documents, read again from their ranges, smallest id first."""
+def _sample_ranges(sample: Smallest) -> list[tuple[Range, tuple[int, ...]]]:
+    """The ranges that hold the sampled gold documents, each with their tasks' positions."""
     by_range: dict[Range, list[int]] = {}
     for _, (part, position) in sample.items():
         by_range.setdefault(part, []).append(position)
-    records = []
-    for part, positions in by_range.items():
-        tasks = read_range(part)
-        for position in positions:
-            records += task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
-                                    Problems(str(part.path)), position)
-    return sorted(records, key=lambda r: r["id"])
+    return [(part, tuple(positions)) for part, positions in by_range.items()]
 
 
-def score_preannotation(record: Record) -> dict:
-    """The pre-annotator's scores on one gold record."""
+def score_preannotation(sampled: tuple[Range, tuple[int, ...]]) -> dict:
+    """The pre-annotator's scores on the gold records of some tasks of one range, read again there."""
     from scripts.evaluate import compare
     from scripts.preannotate import predict
 
-    return compare([record], [predict({**record, "spans": [], "relations": []})])
+    part, positions = sampled
+    tasks = read_range(part)
+    records = (record for position in positions
+               for record in task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
+                                          Problems(str(part.path)), position))
+    return reduce(add_scores, (compare([r], [predict({**r, "spans": [], "relations": []})]) for r in records))
 
 
 def _infos(collector: _Collector) -> dict[str, DatasetInfo]:
@@ -249,11 +250,23 @@ def _infos(collector: _Collector) -> dict[str, DatasetInfo]:
 
 
 def _unannotated(corpus_dir: Path, seen: Admitted) -> int:
-    """Corpus articles with no gold annotation, each checked as the annotated ones were."""
-    missing = sorted(path for path in corpus_dir.glob("*.txt") if path.stem not in seen)
-    for path in missing:
-        load_article(path)
-    return len(missing)
+    """Corpus articles with no gold annotation, each checked as the annotated ones were. The folder
+    is read as a stream (a corpus may hold millions of files); of several bad articles, the first by
+    name is the one reported."""
+    count, first_error = 0, None
+    with os.scandir(corpus_dir) if corpus_dir.is_dir() else nullcontext(()) as entries:
+        for entry in entries:
+            if not entry.name.endswith(".txt") or entry.name[:-4] in seen:
+                continue
+            count += 1
+            try:
+                load_article(Path(entry.path))
+            except PipelineError as err:
+                if first_error is None or entry.name < first_error[0]:
+                    first_error = (entry.name, err)
+    if first_error:
+        raise first_error[1]
+    return count
 
 
 def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine: Engine = Engine(),
@@ -275,13 +288,13 @@ def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine
                 _collect(collector, corpus_dir, workers, range_bytes, exact)
                 if not collector.seen.count:
                     raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-                sample = _sample_records(collector.sample)
+                sample = _sample_ranges(collector.sample)
                 scores = None
                 for one in workers.map(score_preannotation, sample):
                     scores = add_scores(scores, one)
                 result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
                                      collector.warnings, _unannotated(corpus_dir, collector.seen), scores,
-                                     len(sample))
+                                     sum(len(positions) for _, positions in sample))
                 write_card(result, staging)
                 if out.exists():
                     shutil.rmtree(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import yaml
 from datasets import load_dataset
 from huggingface_hub import DatasetCard
 
+from scripts.__main__ import main
 from scripts.build import build, split_of
 from scripts.features import VIEWS, view_features
-from scripts.records import PipelineError
+from scripts.records import PipelineError, doc_id
 from scripts.scheme import ROOT
 
 GOLD_COUNTS = {"SPEAKER": 12, "CLAIM": 13, "QUANTITY": 5, "LOCATION": 17}
@@ -157,3 +159,23 @@ def test_invalid_annotations_build_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert yaml.safe_load((out / "README.md").read_text().split("---")[1])["license"] == "unknown"
+
+
+def test_unannotated_articles_are_counted_and_a_broken_one_is_refused(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    for text in ("Oslo is cold.", "Kyiv is far."):
+        assert main(["ingest", "--corpus", str(corpus), _write(tmp_path, text)]) == 0
+    assert build(ROOT / "annotations", tmp_path / "hf", corpus).unannotated == 2
+    names = sorted(p.name for p in corpus.glob("*.txt") if p.stem != "38a2be65dadfb0cd")
+    for name in names:
+        (corpus / name).write_bytes(b"\xff not UTF-8")
+    with pytest.raises(PipelineError, match=f"^{re.escape(str(corpus / names[0]))}: not UTF-8"):
+        build(ROOT / "annotations", tmp_path / "again", corpus)
+    assert not (tmp_path / "again").exists()
+
+
+def _write(folder: Path, text: str) -> str:
+    path = folder / f"{doc_id(text)}.source.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
