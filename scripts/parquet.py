@@ -1,10 +1,11 @@
 """Parquet files of one config and split, written in batches: `<split>-0000K-of-0000N.parquet`.
 
-Tables arrive a few documents at a time (compressed with zstd: smaller and quicker to write than snappy); they are gathered into row groups of about ROW_GROUP_BYTES
-and a new file is started past SHARD_BYTES (Arrow bytes, as `push_to_hub` counts its shards), so
-memory stays flat whatever the size of the dataset. Files get their final names once N is known.
-Min/max statistics are written for ids and top-level non-text scalars only (offsets, classes): for
-free text and nested lists they help no reader, and an open file keeps every row group's statistics in memory until it closes.
+Tables arrive a few documents at a time (compressed with zstd: smaller and quicker to write than
+snappy); they are gathered into row groups of about ROW_GROUP_BYTES and a new file is started past
+SHARD_BYTES (Arrow bytes, as `push_to_hub` counts its shards), so memory stays flat whatever the
+size of the dataset. Files get their final names once N is known. Min/max statistics are written
+for ids and top-level non-text scalars only (offsets, classes): for free text and nested lists they
+help no reader, and an open file keeps every row group's statistics in memory until it closes.
 """
 
 from __future__ import annotations

@@ -135,9 +135,10 @@ def predict_files(paths: tuple[Path, ...]) -> list[Record]:
     return [checked(predict(load_article(path).record())) for path in paths]
 
 
-def predictions(doc_ids: list[str], corpus_dir: Path = CORPUS_DIR, engine: Engine = Engine(workers=1)) -> Iterator[Record]:
-    """One checked prediction per document (all of the corpus if no id is given), in id order,
-    computed by the engine's workers a batch at a time and streamed."""
+def predictions(doc_ids: list[str], corpus_dir: Path = CORPUS_DIR,
+                engine: Engine = Engine(workers=1)) -> Iterator[Record]:
+    """One checked prediction per document given (or per corpus document, in id order), computed by
+    the engine's workers a batch at a time and streamed."""
     if doc_ids:
         missing = [d for d in doc_ids if not (corpus_dir / f"{d}.txt").exists()]
         if missing:
