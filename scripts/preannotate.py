@@ -201,7 +201,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     engine = Engine(args.engine, args.workers, args.scheduler)
     if args.bench:
-        from scripts.benchmark import report
+        from scripts.preannotate_bench import report
 
         print(report(args.bench, engine))
         return 0

@@ -9,7 +9,7 @@ import types
 import pytest
 
 from scripts import preannotate
-from scripts.benchmark import article, report
+from scripts.preannotate_bench import article, report
 from scripts.convert import Options, Problems, Stats, task_records
 from scripts.corpus import articles
 from scripts.engine import Engine
