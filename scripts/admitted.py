@@ -17,7 +17,8 @@ class Admitted:
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="admitted-")
-        self._db = sqlite3.connect(Path(self._folder.name) / "admitted.sqlite", isolation_level=None)
+        self.path = Path(self._folder.name) / "admitted.sqlite"
+        self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
                                "CREATE TABLE admitted (id TEXT PRIMARY KEY, export INTEGER, annotation INTEGER) "
                                "WITHOUT ROWID; BEGIN;")

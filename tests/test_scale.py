@@ -13,6 +13,7 @@ from datasets import load_dataset
 
 from scripts import segment
 from scripts.__main__ import main
+from scripts.admitted import Admitted
 from scripts.bench import README_BEGIN, README_END
 from scripts.build import build
 from scripts.convert import convert_exports
@@ -171,3 +172,14 @@ def test_parquet_statistics_only_for_ids_and_scalars(inputs: Path, tmp_path: Pat
     with_statistics = {row_group.column(i).path_in_schema for i in range(row_group.num_columns)
                        if row_group.column(i).is_stats_set}
     assert with_statistics == {"id", "task_id", "annotation_id"}
+
+
+def test_admitted_documents_are_kept_on_disk_and_removed_with_the_build() -> None:
+    admitted = Admitted()
+    admitted.add("38a2be65dadfb0cd", 1, 5)
+    admitted.add("0000000000000001", 0, None)
+    assert admitted.get("38a2be65dadfb0cd") == (1, 5) and admitted.get("0000000000000001") == (0, None)
+    assert "38a2be65dadfb0cd" in admitted and "ffffffffffffffff" not in admitted and admitted.count == 2
+    assert admitted.path.is_file()
+    admitted.close()
+    assert not admitted.path.parent.exists()
