@@ -197,9 +197,9 @@ def _clocked(clock: _Clock) -> Iterator[None]:
 
 def stages(folder: Path, tasks: int = STAGE_TASKS) -> tuple[int, Counter]:
     """The CPU seconds of each step of the build over the first `tasks` tasks of the export, in this process."""
+    from scripts import partition
     from scripts.build import _Collector
     from scripts.exports import ranges
-    from scripts.partition import Part, process
 
     export = folder / "annotations" / "export.json"
     clock, done = _Clock(), 0
@@ -209,7 +209,7 @@ def stages(folder: Path, tasks: int = STAGE_TASKS) -> tuple[int, Counter]:
             for part in ranges(export):
                 if done >= tasks:
                     break
-                result = process(Part(0, part, folder / "corpus"))
+                result = partition.process(partition.Part(0, part, folder / "corpus"))  # as patched
                 collector.add(result)
                 done += result.tasks
             clock.timed("main process: admit documents, write Parquet",

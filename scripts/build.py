@@ -29,7 +29,7 @@ from datasets.splits import SplitDict, SplitInfo
 from scripts.admitted import Admitted
 from scripts.convert import Options, Problems, Stats, convert_exports, task_records
 from scripts.corpus import CORPUS_DIR, Article, articles, load_article
-from scripts.engine import ENGINES, Engine, Workers, running
+from scripts.engine import Engine, Workers, add_engine_arguments, running
 from scripts.exports import RANGE_BYTES, Miscut, NotAnExport, Range, exact_ranges, ranges, read_range
 from scripts.features import VIEWS, view_features
 from scripts.parquet import SHARD_BYTES, SplitWriter
@@ -320,16 +320,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="folder of Label Studio JSON exports (default: annotations/)")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the articles (default: corpus/)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/hf)")
-    parser.add_argument("--engine", choices=ENGINES, default="local",
-                        help="local processes (default) or Dask (a local cluster, or --scheduler)")
-    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="a running Dask scheduler, e.g. tcp://host:8786 (workers must see the same paths)")
+    add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = build(args.annotations, args.out, args.corpus, Engine(args.engine, args.workers, args.scheduler))
+    result = build(args.annotations, args.out, args.corpus, Engine.from_args(args))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for view, info in result.infos.items():

@@ -10,6 +10,7 @@ carry paths, not data.
 
 from __future__ import annotations
 
+import argparse
 import multiprocessing
 import os
 from collections import deque
@@ -32,6 +33,20 @@ class Engine:
     @property
     def size(self) -> int:
         return self.workers or os.cpu_count() or 1
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Engine:
+        """The engine chosen by the options of `add_engine_arguments`."""
+        return cls(args.engine, args.workers, args.scheduler)
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--engine, --workers and --scheduler, for a command that runs on an engine."""
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local processes (default) or Dask (a local cluster, or --scheduler)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a running Dask scheduler, e.g. tcp://host:8786 (workers must see the same paths)")
 
 
 class Workers:

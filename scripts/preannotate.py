@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from scripts.attribution import Relation, find_attributions
 from scripts.corpus import CORPUS_DIR, load_article
-from scripts.engine import ENGINES, Engine, running
+from scripts.engine import Engine, add_engine_arguments, running
 from scripts.places import find_places
 from scripts.quantities import find_quantities
 from scripts.records import METADATA_FIELDS, PipelineError, Record, atomic_writer, doc_id, dumps
@@ -140,10 +140,10 @@ def predictions(doc_ids: list[str], corpus_dir: Path = CORPUS_DIR,
     """One checked prediction per document given (or per corpus document, in id order), computed by
     the engine's workers a batch at a time and streamed."""
     if doc_ids:
-        missing = [d for d in doc_ids if not (corpus_dir / f"{d}.txt").exists()]
+        paths = [corpus_dir / f"{d}.txt" for d in doc_ids]
+        missing = [d for d, path in zip(doc_ids, paths) if not path.exists()]
         if missing:
             raise PipelineError(f"not in the corpus: {', '.join(missing)}")
-        paths = [corpus_dir / f"{d}.txt" for d in doc_ids]
     else:
         paths = sorted(corpus_dir.glob("*.txt"))
     batches = [tuple(paths[i:i + BATCH]) for i in range(0, len(paths), BATCH)]
@@ -190,16 +190,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="canonical records (JSONL) or a JSON list of Label Studio tasks")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the articles (default: corpus/)")
     parser.add_argument("--bench", type=int, metavar="N", help="time N generated articles and report")
-    parser.add_argument("--engine", choices=ENGINES, default="local",
-                        help="local processes (default) or Dask (a local cluster, or --scheduler)")
-    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="a running Dask scheduler, e.g. tcp://host:8786 (workers must see the same paths)")
+    add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    engine = Engine(args.engine, args.workers, args.scheduler)
+    engine = Engine.from_args(args)
     if args.bench:
         from scripts.preannotate_bench import report
 

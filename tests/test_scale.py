@@ -150,7 +150,7 @@ def test_the_benchmark_prints_one_row_per_size_and_the_cost_of_each_step(tmp_pat
     assert (tmp_path / "20" / "hf" / "README.md").exists() and (tmp_path / "20" / "peer" / "result.conll").exists()
     steps = {line.split(" | ")[0].strip("| "): line for line in lines if line.startswith("| ") and "%" in line}
     assert {"convert tasks to records", "tokenize and split sentences (spaCy)", "rows of the `ner` config",
-            "main process: admit documents, write Parquet", "all"} <= set(steps)
+            "main process: admit documents, write Parquet", "the rest of the worker's loop", "all"} <= set(steps)
     assert steps["all"].endswith("| 100% |") and lines[-1].startswith("20 tasks in one process: at ")
     assert readme.read_text(encoding="utf-8") == f"# Title\n\n{README_BEGIN}\n{out.strip()}\n{README_END}\n\nMore.\n"
 
