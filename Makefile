@@ -21,7 +21,7 @@ $(LS_VENV)/installed: requirements-label-studio.txt
 	touch $@
 
 # The dataset is rebuilt only when something it is made from has changed.
-BUILD_INPUTS := $(wildcard annotations/*.json corpus/* schema/* scripts/*.py scripts/views/*.py) datacard.md
+BUILD_INPUTS := $(wildcard annotations/*.json corpus/* schema/*) $(shell find scripts -name '*.py') datacard.md
 
 dataset: build/hf/README.md
 

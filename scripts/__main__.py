@@ -6,12 +6,13 @@ import argparse
 import importlib
 import sys
 
-from scripts.records import PipelineError
+from scripts.errors import PipelineError
 
 # The commands in the order the data flows, and the module of each (with add_parser(sub) and run(args)).
-COMMANDS = {"ingest": "ingest", "preannotate": "preannotate", "ls": "labelstudio", "convert": "convert",
-            "validate": "validate", "build": "build", "publish": "publish", "evaluate": "evaluate",
-            "generate": "generate", "bench": "bench"}
+COMMANDS = {"ingest": "corpus.ingest", "preannotate": "preannotate.cli", "ls": "labelstudio.cli",
+            "convert": "labelstudio.convert", "validate": "validate.cli", "build": "dataset.build",
+            "publish": "dataset.publish", "evaluate": "evaluate.cli", "generate": "schema.generate",
+            "bench": "bench.build"}
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -1,23 +1,19 @@
-"""Canonical document records: ids, reading and writing JSON Lines without leaving partial files."""
+"""Canonical document records: their ids, their one serialisation, and JSON Lines in and out."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
+
+from scripts.errors import PipelineError
+from scripts.files import atomic_writer
 
 Record = dict[str, Any]
 
 METADATA_FIELDS = ("title", "source", "url", "published", "language", "license")
-
-
-class PipelineError(Exception):
-    """A problem in the input that stops a step; its message names the file, task and region."""
 
 
 def doc_id(text: str) -> str:
@@ -28,24 +24,6 @@ def doc_id(text: str) -> str:
 def dumps(obj: Any) -> str:
     """One canonical JSON serialisation, so that the same record always gives the same bytes."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-@contextmanager
-def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path` and move it into place only on success.
-
-    mkstemp creates the file readable by its owner only; `mode` gives the file its final permissions.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_jsonl(path: Path, records: Iterable[Record]) -> int:

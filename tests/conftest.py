@@ -1,5 +1,11 @@
-"""Shared fixtures. A real Label Studio for the integration tests: migrated once per session (about
-40 s), then started from a copy of that data dir in a few seconds, and stopped by its own pid."""
+"""Shared fixtures.
+
+Two kinds of test need something beyond the repository and carry a marker, so the rest runs alone:
+- `labelstudio`: a real Label Studio server (migrated once per session, about 40 s, then started from
+  a copy of that data dir in a few seconds, and stopped by its own pid). `make test` installs it.
+- `shared`: third-party data in ../shared beside the repository (Label Studio exports from elsewhere,
+  the seed as given); skipped, saying so, when that folder is absent.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +17,36 @@ from pathlib import Path
 
 import pytest
 
-from scripts import ls_server
+from scripts.labelstudio import server as ls_server
+from scripts.paths import ROOT
 
 LS_LOGIN, LS_PASSWORD, LS_TOKEN = "tests@example.com", "tests-password", "tests-token-0123456789"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ../shared, or a skip naming it when the folder is not beside the repository."""
+    path = SHARED.joinpath(*parts)
+    if not SHARED.is_dir():
+        pytest.skip(f"needs {path}: ../shared is not beside the repository")
+    assert path.exists(), f"{path} is missing from ../shared"
+    return path
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Hugging Face libraries offline, with their caches in the test's folder."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterator[str]:
+    """The address of a local Dask cluster of two worker processes, started once for the session."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.records import METADATA_FIELDS, Record, doc_id
-from scripts.scheme import load_scheme
+from scripts.schema.scheme import load_scheme
 
 TEXT = "Mayor Ana Ruiz said that 40 buses run in Lyon. She added that fares rise."
 
@@ -13,8 +13,7 @@ def span(sid: str, label: str, needle: str, text: str = TEXT, nth: int = 0, **at
     start = -1
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
-    values = {a.name: (False if a.type == "flag" and a.applies_to(label) else None)
-              for a in load_scheme().attributes}
+    values = load_scheme().empty_attributes(label)
     values.update(attributes)
     return {"id": sid, "start": start, "end": start + len(needle), "label": label, "text": needle,
             "attributes": values}

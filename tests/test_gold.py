@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from scripts.convert import convert_exports
-from scripts.evaluate import compare
-from scripts.scheme import ROOT
-from scripts.validate import record_problems
+from scripts.evaluate.scores import compare
+from scripts.labelstudio.convert import convert_exports
+from scripts.paths import ANNOTATIONS_DIR
+from scripts.validate.rules import record_problems
 
-EXPORT = ROOT / "annotations" / "who-said-what-seed-gold-20261125.json"
+EXPORT = ANNOTATIONS_DIR / "who-said-what-seed-gold-20261125.json"
 
 
 def test_the_export_holds_both_passes_and_the_gold() -> None:

@@ -1,0 +1,1 @@
+"""Speed and memory measured on made-up data, against peers."""

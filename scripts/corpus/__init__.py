@@ -1,0 +1,1 @@
+"""The articles: the corpus folder and how articles enter it."""

@@ -1,0 +1,82 @@
+"""The corpus folder: one `<id>.txt` (the exact text) and one `<id>.json` (its metadata) per article."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scripts.errors import PipelineError
+from scripts.paths import CORPUS_DIR
+from scripts.records import METADATA_FIELDS, Record, doc_id
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    metadata: dict[str, Any]  # METADATA_FIELDS, plus `notes` (why a field is null) and `ingested_from`
+
+    def record(self) -> Record:
+        """The article as a canonical record with no annotation yet."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "metadata": {field: self.metadata.get(field) for field in METADATA_FIELDS},
+            "spans": [],
+            "relations": [],
+            "provenance": {"origin": "annotation", "export": None, "task_id": None,
+                           "annotation_id": None, "annotator": None},
+        }
+
+
+def read_text(path: Path) -> str:
+    """An article's text as stored: UTF-8, never empty."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise PipelineError(f"{path}: not UTF-8 (byte {err.start}: {err.reason})") from None
+    if not text.strip():
+        raise PipelineError(f"{path}: the article is empty")
+    return text
+
+
+def load_article(text_path: Path) -> Article:
+    meta_path = text_path.with_suffix(".json")
+    text = read_text(text_path)
+    if not meta_path.exists():
+        raise PipelineError(f"{text_path}: no metadata file {meta_path.name}")
+    metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    if metadata.get("id") != doc_id(text) or text_path.stem != doc_id(text):
+        raise PipelineError(f"{text_path}: its id does not match the hash of its text ({doc_id(text)})")
+    return Article(id=metadata["id"], text=text, metadata=metadata)
+
+
+def articles(corpus_dir: Path = CORPUS_DIR) -> Iterator[Article]:
+    """Every article of the corpus, in id order."""
+    for text_path in sorted(corpus_dir.glob("*.txt")):
+        yield load_article(text_path)
+
+
+def count_unannotated(corpus_dir: Path, annotated: Callable[[str], bool]) -> int:
+    """Corpus articles with no gold annotation, each checked as the annotated ones are. The folder
+    is read as a stream (a corpus may hold millions of files); of several bad articles, the first by
+    name is the one reported."""
+    count, first_error = 0, None
+    with os.scandir(corpus_dir) if corpus_dir.is_dir() else nullcontext(()) as entries:
+        for entry in entries:
+            if not entry.name.endswith(".txt") or annotated(entry.name[:-4]):
+                continue
+            count += 1
+            try:
+                load_article(Path(entry.path))
+            except PipelineError as err:
+                if first_error is None or entry.name < first_error[0]:
+                    first_error = (entry.name, err)
+    if first_error:
+        raise first_error[1]
+    return count

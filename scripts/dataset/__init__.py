@@ -1,0 +1,1 @@
+"""The Hugging Face dataset: the build, its views, the card, publishing."""

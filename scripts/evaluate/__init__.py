@@ -1,0 +1,1 @@
+"""Agreement and quality scores of one set of annotations against another."""

@@ -1,0 +1,1 @@
+"""Pre-annotation: predicted spans, attributes and links for annotators to correct."""

@@ -1,0 +1,1 @@
+"""Speakers, claims and their links, from reporting cues and quotations."""

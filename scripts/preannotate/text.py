@@ -1,0 +1,70 @@
+"""What the pre-annotation rules share: the candidate span, the scheme's roles, quotations and word tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Token
+
+from scripts.preannotate.lexicons import MONTHS, WEEKDAYS
+from scripts.schema.scheme import Roles, load_scheme
+
+# A quotation never crosses a paragraph (one line); straight quotes pair up in order.
+QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+
+
+def roles() -> Roles:
+    """The scheme's names of the labels, attributes and relations the rules propose."""
+    return load_scheme().roles
+
+
+@dataclass(eq=False)  # compared by identity: relations point at candidates
+class Candidate:
+    """A span proposed by a rule, before the spans of all rules are reconciled and numbered; its label
+    and the keys of its attributes are the scheme's names."""
+
+    label: str
+    start: int
+    end: int
+    score: float
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations, marks included."""
+    return [match.span() for match in QUOTATION.finditer(text)]
+
+
+def capitalised(token: Token) -> bool:
+    """A word that can belong to a name: starts with a capital letter ("I" and quote marks excluded)."""
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text) and text != "I"
+
+
+def common_word(token: Token) -> bool:
+    """A function word, or a weekday or month name: never a name of a place or source by itself."""
+    lower = token.lower_
+    return lower in STOP_WORDS or lower in WEEKDAYS or lower in MONTHS
+
+
+@lru_cache(maxsize=None)
+def _inflect() -> Any:
+    """inflect's engine, made on first use. inflect wraps its methods in typeguard's run-time type
+    checks, which re-parse its source when it is imported (about 3 s in every process); they are left
+    out of the import, as `python -O` would leave them out, since only strings are passed to it."""
+    from unittest import mock
+
+    with mock.patch("typeguard.typechecked", lambda target=None, **_: target or (lambda function: function)):
+        import inflect
+    return inflect.engine()
+
+
+def singular(word: str) -> str | None:
+    """The singular of a plural noun ("troops" -> "troop", "people" -> "person"); None otherwise."""
+    return _inflect().singular_noun(word) or None

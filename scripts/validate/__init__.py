@@ -1,0 +1,1 @@
+"""Validation of records and exports against the schema and its rules."""

@@ -1,0 +1,79 @@
+"""Scores of one set of records against another, on made-up records with known answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.__main__ import main
+from scripts.evaluate.scores import compare
+from scripts.errors import PipelineError
+from tests.factory import record, relation, span
+
+
+def pred_record() -> dict:
+    """Against factory.record(): one claim too long, the place missed, a wrong unit, one extra span."""
+    spans = [
+        span("x1", "SPEAKER", "Ana Ruiz", speaker_type="person"),
+        span("x2", "CLAIM", "that 40 buses run in Lyon", reporting="indirect"),
+        span("x3", "QUANTITY", "40", value=40.0, unit="vehicle"),
+        span("x5", "SPEAKER", "She", speaker_type="organisation"),
+        span("x6", "CLAIM", "fares rise", reporting="indirect"),
+        span("x7", "LOCATION", "Mayor"),
+    ]
+    relations = [relation("r1", "attribution", "x1", "x2"), relation("r2", "attribution", "x5", "x6")]
+    return record(spans, relations)
+
+
+def test_exact_and_overlap_scores() -> None:
+    scores = compare([record()], [pred_record()])
+    exact, overlap = scores["spans"]["exact"], scores["spans"]["overlap"]
+    assert exact["CLAIM"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "gold": 2, "pred": 2}
+    assert overlap["CLAIM"]["f1"] == 1.0
+    assert exact["LOCATION"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "gold": 1, "pred": 1}
+    assert exact["ALL"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 4, "gold": 6, "pred": 6}
+    assert overlap["ALL"]["tp"] == 5
+
+
+def test_links_count_when_both_ends_match() -> None:
+    scores = compare([record()], [pred_record()])
+    assert scores["links"]["exact"]["attribution"] == {
+        "precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "gold": 2, "pred": 2}
+    assert scores["links"]["overlap"]["attribution"]["tp"] == 2
+    assert scores["links"]["overlap"]["coreference"] == {
+        "precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "gold": 1, "pred": 0}
+
+
+def test_attribute_agreement_of_matched_spans() -> None:
+    attributes = compare([record()], [pred_record()])["attributes"]
+    assert attributes["unit"] == {"agree": 0, "matched": 1, "agreement": 0.0}
+    assert attributes["speaker_type"] == {"agree": 1, "matched": 2, "agreement": 0.5}
+    assert attributes["reporting"] == {"agree": 2, "matched": 2, "agreement": 1.0}
+
+
+def test_overlap_matching_is_one_to_one() -> None:
+    gold = record([span("c1", "CLAIM", "40 buses run in Lyon", reporting="indirect")], [])
+    pred = record([span("a", "CLAIM", "40 buses", reporting="indirect"),
+                   span("b", "CLAIM", "run in Lyon", reporting="indirect")], [])
+    assert compare([gold], [pred])["spans"]["overlap"]["CLAIM"]["tp"] == 1
+
+
+def test_a_gold_document_missing_from_pred_is_an_error() -> None:
+    other = record([], [], text="Another text.")
+    with pytest.raises(PipelineError, match=f"PRED has no record of GOLD's document\\(s\\) {record()['id']}"):
+        compare([record()], [other])
+    assert compare([other], [other, record()])["ignored_pred_documents"] == 1
+
+
+def test_cli_table_and_json(tmp_path: Path, capsys) -> None:
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(json.dumps(record()) + "\n", encoding="utf-8")
+    pred.write_text(json.dumps(pred_record()) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), str(pred)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[2].split() == ["spans", "exact", "P", "R", "F1", "overlap", "P", "R", "F1", "gold", "pred"]
+    assert table[4].split() == ["CLAIM", "0.500", "0.500", "0.500", "1.000", "1.000", "1.000", "2", "2"]
+    assert main(["evaluate", str(gold), str(pred), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["spans"]["exact"]["ALL"]["tp"] == 4

@@ -1,0 +1,162 @@
+"""Each validation rule, fed a broken record, gives its exact message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts.__main__ import main
+from scripts.validate.rules import record_problems
+from tests.factory import TEXT, record, relation, span
+
+DOC = record()["id"]
+
+
+def messages(rec: dict) -> list[str]:
+    return [str(p) for p in record_problems(rec, "f.jsonl")]
+
+
+def test_valid_record_has_no_problem() -> None:
+    assert messages(record()) == []
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (lambda r: r["spans"][0].update(label="PERSON"),
+         "span s1: spans/0/label: 'PERSON' is not one of ['SPEAKER', 'CLAIM', 'QUANTITY', 'LOCATION']"),
+        (lambda r: r["spans"][1]["attributes"].update(reporting="quoted"),
+         "span c1: spans/1/attributes/reporting: 'quoted' is not one of ['direct', 'indirect', 'mixed', None]"),
+        (lambda r: r["spans"][3]["attributes"].update(location_id="France"),
+         "span l1: spans/3/attributes/location_id: 'France' does not match '^[A-Z]{2}(-[A-Z0-9]{1,3})?$'"),
+        (lambda r: r["spans"][0]["attributes"].pop("note"),
+         "span s1: spans/0/attributes: 'note' is a required property"),
+        (lambda r: r.pop("provenance"), "record: 'provenance' is a required property"),
+    ],
+)
+def test_schema_rules(broken, expected: str) -> None:
+    rec = record()
+    broken(rec)
+    assert messages(rec) == [f"f.jsonl: document {DOC}: {expected}"]
+
+
+def test_offsets_outside_the_text() -> None:
+    rec = record()
+    rec["spans"][3].update(start=70, end=80)
+    assert messages(rec) == [f"f.jsonl: document {DOC}: span l1: offsets [70, 80) outside the text of length {len(TEXT)}"]
+
+
+def test_text_mismatch() -> None:
+    rec = record()
+    rec["spans"][3]["text"] = "Lyons"
+    assert messages(rec) == [f"f.jsonl: document {DOC}: span l1: text mismatch: span text 'Lyons' but text[41:45] is 'Lyon'"]
+
+
+def test_leading_whitespace() -> None:
+    rec = record()
+    rec["spans"][3].update(start=40, text=" Lyon")
+    assert messages(rec) == [f"f.jsonl: document {DOC}: span l1: span ' Lyon' has leading or trailing whitespace"]
+
+
+def test_span_inside_a_word() -> None:
+    rec = record()
+    rec["spans"][3].update(end=44, text="Lyo")
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: span l1: span 'Lyo' starts or ends inside a word (in 'es run in Lyon. She add')"]
+
+
+def test_attribute_on_the_wrong_label() -> None:
+    rec = record()
+    rec["spans"][3]["attributes"]["unit"] = "city"
+    assert messages(rec) == [f"f.jsonl: document {DOC}: span l1: attribute unit is for QUANTITY, not LOCATION"]
+
+
+def test_crossing_spans() -> None:
+    rec = record(spans=[span("c1", "CLAIM", "40 buses run in Lyon", reporting="indirect"),
+                        span("l1", "LOCATION", "in Lyon. She")], relations=[])
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: span l1: LOCATION [38, 50) crosses CLAIM span c1 [25, 45)"]
+
+
+def test_nesting_the_scheme_does_not_allow() -> None:
+    rec = record(spans=[span("s1", "SPEAKER", "Ana Ruiz", speaker_type="person"),
+                        span("l1", "LOCATION", "Ruiz")], relations=[])
+    assert messages(rec) == [f"f.jsonl: document {DOC}: span l1: LOCATION may not nest inside SPEAKER (span s1)"]
+
+
+def test_duplicate_span_and_duplicate_ids() -> None:
+    rec = record(spans=[span("l1", "LOCATION", "Lyon"), span("l2", "LOCATION", "Lyon"),
+                        span("l2", "QUANTITY", "40", value=40.0, unit="bus")], relations=[])
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: span l2: duplicate span id (2 times)",
+        f"f.jsonl: document {DOC}: span l2: duplicate of span l1: same label and offsets",
+    ]
+
+
+def test_id_not_derived_from_the_text() -> None:
+    rec = record()
+    rec["id"] = "0123456789abcdef"
+    assert messages(rec) == [
+        f"f.jsonl: document 0123456789abcdef: id '0123456789abcdef' is not derived from the text (expected '{DOC}')"]
+
+
+def test_dangling_relation() -> None:
+    rec = record(relations=[relation("r1", "attribution", "s9", "c1")])
+    assert f"f.jsonl: document {DOC}: relation r1: dangling: no span with id head 's9'" in messages(rec)
+
+
+def test_relation_with_the_wrong_labels() -> None:
+    rec = record(relations=[relation("r1", "attribution", "l1", "c1")])
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: relation r1: attribution must link SPEAKER -> CLAIM, found LOCATION -> CLAIM"]
+
+
+def test_claim_with_two_speakers() -> None:
+    rec = record(relations=[relation("r1", "attribution", "s1", "c1"), relation("r2", "attribution", "s2", "c1")])
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: span c1: CLAIM has 2 attribution links; at most one is allowed"]
+
+
+def test_coreference_cycle() -> None:
+    rec = record(relations=[relation("r1", "coreference", "s1", "s2"), relation("r2", "coreference", "s2", "s1")])
+    assert messages(rec) == [
+        f"f.jsonl: document {DOC}: span s1: coreference links form a cycle",
+        f"f.jsonl: document {DOC}: span s2: coreference links form a cycle",
+    ]
+
+
+def test_cli_reports_every_problem_and_exits_1(tmp_path, capsys) -> None:
+    broken = record()
+    broken["spans"][3]["text"] = "Lyons"
+    other = record()
+    other["spans"][0]["label"] = "PERSON"
+    other["provenance"]["annotation_id"] = 2
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(broken) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}: document {DOC}: span l1: text mismatch: span text 'Lyons' but text[41:45] is 'Lyon'",
+        f"{path}: document {DOC}: span s1: spans/0/label: 'PERSON' is not one of "
+        "['SPEAKER', 'CLAIM', 'QUANTITY', 'LOCATION']",
+        f"2 problem(s) in {path}",
+    ]
+
+
+def test_cli_summary_when_all_is_well(tmp_path, capsys) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record()) + "\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"ok: 1 record(s) in {path}, no problems\n"
+
+
+def test_cli_refuses_broken_json(tmp_path, capsys) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text('{"id": \n', encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {path}: line 1: not valid JSON: ")
+
+
+def test_the_repository_validates(capsys) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: 2 record(s) in corpus/, annotations/")
