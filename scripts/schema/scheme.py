@@ -28,6 +28,7 @@ class Roles:
     coreference: str
     speaker_type: str
     reporting: str
+    denied: str
     value: str
     unit: str
     approximate: str
