@@ -13,7 +13,7 @@ from scripts.files import atomic_writer
 
 Record = dict[str, Any]
 
-METADATA_FIELDS = ("title", "source", "url", "published", "language", "license")
+METADATA_FIELDS = ("title", "source", "author", "url", "published", "language", "license")
 
 
 def doc_id(text: str) -> str:

@@ -34,6 +34,16 @@ class Article:
         }
 
 
+def attribution(metadata: dict[str, Any]) -> str | None:
+    """The credit an openly licensed text asks for: title, author, address, licence, and what was
+    changed in it (from its notes); None when nothing of it is known."""
+    known = [f"“{metadata['title']}”" if metadata.get("title") else None, metadata.get("author"),
+             metadata.get("url"), metadata.get("license")]
+    credit = ", ".join(part for part in known if part)
+    changes = (metadata.get("notes") or {}).get("changes")
+    return (f"{credit}; changed: {changes}" if changes else credit) or None
+
+
 def read_text(path: Path) -> str:
     """An article's text as stored: UTF-8, never empty."""
     try:

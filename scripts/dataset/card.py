@@ -103,7 +103,7 @@ def _licences(result: BuildResult) -> str:
 
 def _documents(result: BuildResult) -> str:
     rows = [[f"`{doc_id}`", *row] for doc_id, row in result.summary.shown.items()]
-    text = table(["Document", "Split", "Spans", "Unknown metadata (null)", "Why"], rows)
+    text = table(["Document", "Split", "Spans", "Licence", "Attribution", "Unknown metadata (null)", "Why"], rows)
     if len(rows) < result.summary.documents:
         text += (f"\n\nThe {len(rows)} documents with the smallest ids are listed; "
                  f"{result.summary.documents - len(rows)} more are in the `documents` config.")
@@ -142,7 +142,7 @@ def card_data(result: BuildResult) -> DatasetCardData:
     data = DatasetCardData(
         pretty_name="Who said what, how much, and where",
         language=["en"],
-        license=licences.pop() if len(licences) == 1 and None not in licences else "unknown",
+        license="unknown" if None in licences else "other",  # per document, in the card's licence table
         annotations_creators=["expert-generated"],
         language_creators=["found"],
         multilinguality="monolingual",

@@ -60,8 +60,8 @@ class Summary:
         for view, reason, n in doc.dropped:
             self.dropped.setdefault(view, Counter())[reason] += n
         self.licences[doc.licence] += 1
-        self.shown.offer(doc.id, (doc.split, sum(doc.labels), ", ".join(doc.unknown) or "-",
-                                  "; ".join(doc.reasons) or "-"))
+        self.shown.offer(doc.id, (doc.split, sum(doc.labels), doc.licence or "not known (null)", doc.credit or "-",
+                                  ", ".join(doc.unknown) or "-", "; ".join(doc.reasons) or "-"))
 
     def add_annotations(self, export: Path, annotators: Counter, agreement: dict[tuple[str, str], dict]) -> None:
         self.annotators.setdefault(export, Counter()).update(annotators)

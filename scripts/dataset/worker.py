@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-from scripts.corpus.articles import Article, load_article
+from scripts.corpus.articles import Article, attribution, load_article
 from scripts.dataset.splits import SPLITS, split_of
 from scripts.dataset.views import VIEWS
 from scripts.dataset.views.arrow import to_table
@@ -48,6 +48,7 @@ class DocSummary(NamedTuple):
     relations: tuple[int, ...]  # links per relation type, in the scheme's order
     dropped: tuple[tuple[str, str, int], ...]  # (view, reason, spans)
     licence: str | None
+    credit: str | None  # the attribution its licence asks for
     in_corpus: bool
     unknown: tuple[str, ...]  # metadata fields that are null
     reasons: tuple[str, ...]  # why they are
@@ -144,7 +145,7 @@ def _lay_out(doc: Document, position: int, in_corpus: bool,
     return DocSummary(doc.id, doc.record["provenance"]["annotation_id"], position, split,
                       tuple(labels[name] for name in scheme.label_names),
                       tuple(relations[kind.name] for kind in scheme.relations), tuple(dropped),
-                      meta.get("license"), in_corpus, unknown, reasons, rows is not None)
+                      meta.get("license"), attribution(meta), in_corpus, unknown, reasons, rows is not None)
 
 
 def _tally_annotations(task: dict, export: str, result: PartResult) -> None:

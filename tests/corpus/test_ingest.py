@@ -46,7 +46,7 @@ def test_json_input_carries_metadata(tmp_path: Path) -> None:
     assert ingest(tmp_path, str(source)) == 0
     (article,) = articles(tmp_path / "corpus")
     assert (article.text, article.metadata["title"], article.metadata["url"]) == ("Body.", "T", "https://example.org/a")
-    assert set(article.metadata["notes"]) == {"source", "published", "language", "license"}
+    assert set(article.metadata["notes"]) == {"source", "author", "published", "language", "license"}
 
 
 def test_empty_non_utf8_and_duplicate_are_refused(tmp_path: Path, capsys) -> None:

@@ -132,7 +132,7 @@ def test_card_yaml_round_trips_and_its_numbers_match_the_data(built: Path) -> No
         assert f"| `{label}` | {n} | 0 | 0 | {n} |" in body
     assert "| `ner` | 12 | 0 | 0 |" in body
     assert "No view dropped any span" in body
-    assert f"| `{SEED}` | train | 47 | title, source, url, published, license |" in body
+    assert f"| `{SEED}` | train | 47 | not known (null) | - | title, source, author, url, published, license |" in body
     assert "LOCATION        0.941  0.941  0.941" in body
     assert "Model `rules-1` against the gold" in body
     assert (built / "label_distribution.png").read_bytes()[:4] == b"\x89PNG"
