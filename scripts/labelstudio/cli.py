@@ -98,8 +98,9 @@ def up(args: argparse.Namespace) -> int:
     ls = client(url, token)
     project, action = ensure_project(ls, args.project, LABEL_CONFIG.read_text(encoding="utf-8"))
     tasks = project_tasks(ls, project.id)
-    from scripts.preannotate.predict import predict  # spaCy and the gazetteers: only when needed
-
+    predict = None
+    if not args.no_predictions:
+        from scripts.preannotate.predict import predict  # spaCy and the gazetteers: only when needed
     fresh = new_tasks(articles(args.corpus), doc_ids(tasks), predict)
     if fresh:
         ls.projects.import_tasks(id=project.id, request=fresh)
@@ -202,6 +203,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     start.add_argument("--port", type=int, help="port on 127.0.0.1 (default: the last one if free, else any free one)")
     start.add_argument("--timeout", type=float, default=300.0,
                        help="seconds to wait for the server (the first start migrates: ~40 s)")
+    start.add_argument("--no-predictions", action="store_true",
+                       help="import tasks without the pre-annotator's predictions (for independent passes "
+                       "that must see only the text)")
     start.add_argument("--corpus", type=Path, default=CORPUS_DIR, help=argparse.SUPPRESS)
     fetch = action("pull", [local, remote], "write a full JSON export of the project to "
                    "annotations/<project>-<UTC time>.json, exactly as Label Studio sends it", pull)
