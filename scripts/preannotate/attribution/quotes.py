@@ -1,61 +1,61 @@
-"""Quotations and the units the attribution rules read: sentences joined where a quotation runs on."""
+"""Quotations of an article: where each runs, whether it stands as what someone said, and how it is tagged.
+
+A quotation runs from an opening to a closing mark within one paragraph; a paragraph that opens with
+a mark and never closes it is a quotation to its end (the guidelines' quotation over several
+paragraphs). Straight quotes pair up in order; curly ones by their shape.
+"""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+CLOSED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+OPEN_PARAGRAPH = re.compile(r"(?m)^[“\"][^”\"\n]*$")
 
-from scripts.preannotate.text import QUOTE_MARKS, quotations
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    open: bool  # runs to the end of its paragraph, closed in a later one
 
 
-class QuoteRules:
-    """The document, its text and its quotations: what every attribution rule reads."""
+class Quotations:
+    """The quotations of a text, found once, looked up by offset."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.doc, self.text = doc, text
-        self.quotes = quotations(self.text)
-        self.quote_starts = [q[0] for q in self.quotes]
+    def __init__(self, text: str) -> None:
+        found = [Quote(m.start(), m.end(), False) for m in CLOSED.finditer(text)]
+        found += [Quote(m.start(), m.end(), True) for m in OPEN_PARAGRAPH.finditer(text)]
+        self.text = text
+        self.quotes = sorted(found, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
 
-    def quote_at(self, offset: int) -> tuple[int, int] | None:
-        """The quotation (marks included) covering a character offset, if any."""
-        i = bisect_right(self.quote_starts, offset) - 1
-        if i >= 0 and self.quotes[i][0] <= offset < self.quotes[i][1]:
+    def at(self, offset: int) -> Quote | None:
+        """The quotation that covers a character offset, if any."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
             return self.quotes[i]
         return None
 
-    def units(self) -> list[list[Token]]:
-        """Sentences as token lists, joined where a quotation runs across a sentence end; an
-        opening quotation mark that the sentencizer left at a sentence's end opens the next."""
-        units: list[list[Token]] = []
-        current: list[Token] = []
-        for sent in self.doc.sents:
-            for token in sent:
-                if token.is_space:
-                    if "\n" in token.text and current:
-                        units.append(current)
-                        current = []
-                    continue
-                current.append(token)
-            carried = []
-            if len(current) > 1 and current[-1].text in QUOTE_MARKS and self.quote_at(current[-1].idx) \
-                    and self.quote_at(current[-1].idx)[0] == current[-1].idx:
-                carried = [current.pop()]
-            if current:
-                quote = self.quote_at(current[-1].idx)
-                if quote is None or quote[1] == current[-1].idx + len(current[-1]):
-                    units.append(current)
-                    current = []
-            current += carried
-        if current:
-            units.append(current)
-        return units
+    def within(self, start: int, end: int) -> list[Quote]:
+        """The quotations that lie inside [start, end)."""
+        i = bisect_right(self.starts, start - 1)
+        found = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            if self.quotes[i].end <= end:
+                found.append(self.quotes[i])
+            i += 1
+        return found
 
-    def closes_utterance(self, unit: list[Token], k: int) -> bool:
-        """A closing quotation mark that ends a quoted utterance (followed by or holding punctuation)."""
-        token = unit[k]
-        quote = self.quote_at(token.idx)
-        if token.text not in QUOTE_MARKS or quote is None or quote[1] != token.idx + 1:
-            return False
-        inner = self.text[token.idx - 1: token.idx]
-        return inner in (",", ".", "?", "!") or (k + 1 < len(unit) and unit[k + 1].text == ",")
+    def stands_alone(self, quote: Quote) -> bool:
+        """A quotation that stands as what was said: it opens a paragraph or a sentence, or follows a
+        comma or a colon, and it holds a sentence's end or ends its own sentence; not a scare quote."""
+        before = self.text[:quote.start].rstrip(" ")
+        opening = not before or before[-1] in "\n.!?:," or before.endswith(("said", "says"))
+        inner = self.text[quote.start:quote.end].rstrip("”\"")
+        after = self.text[quote.end:quote.end + 2]
+        closing = quote.open or inner[-1:] in ",.?!" or after[:1] in (".", "?", "!", "\n", "") or after[:1] == ","
+        return opening and closing and len(inner.split()) > 2

