@@ -39,3 +39,45 @@ def test_the_passes_agree_as_the_card_says() -> None:
     # the one disagreement: "Russia" marked inside "Russian", which the word-boundary rule now refuses
     assert [str(p).split(": ", 2)[2] for p in record_problems(second[0], "pass")] == [
         "span p2-2: span 'Russia' starts or ends inside a word (in 'gside the Russian military')"]
+
+
+CORPUS_EXPORT = ANNOTATIONS_DIR / "who-said-what-20261130T022605Z.json"
+
+
+def _passes() -> tuple[list[dict], list[dict]]:
+    """The two independent passes of every article, the earlier annotator's first."""
+    by_doc: dict[str, list[dict]] = {}
+    for record in convert_exports([CORPUS_EXPORT], all_annotations=True).records:
+        if not record["provenance"]["ground_truth"]:
+            by_doc.setdefault(record["id"], []).append(record)
+    pairs = [sorted(passes, key=lambda r: int(r["provenance"]["annotator"])) for passes in by_doc.values()]
+    assert all(len(pair) == 2 for pair in pairs)
+    return [pair[0] for pair in pairs], [pair[1] for pair in pairs]
+
+
+def test_every_corpus_article_has_two_passes_by_different_annotators_and_one_gold() -> None:
+    tasks = json.loads(CORPUS_EXPORT.read_text(encoding="utf-8"))
+    annotated = [t for t in tasks if t["annotations"]]
+    assert len(tasks) == 21 and len(annotated) == 20
+    for task in annotated:
+        roles = sorted((a["ground_truth"], a["completed_by"]) for a in task["annotations"])
+        assert [gold for gold, _ in roles] == [False, False, True] and len({who for _, who in roles}) == 3
+
+
+def test_the_corpus_gold_converts_validates_and_has_its_counts() -> None:
+    gold = convert_exports([CORPUS_EXPORT]).records
+    assert len(gold) == 20 and all(record_problems(r, CORPUS_EXPORT.name) == [] for r in gold)
+    assert Counter(s["label"] for r in gold for s in r["spans"]) == {
+        "SPEAKER": 136, "CLAIM": 133, "QUANTITY": 154, "LOCATION": 126}
+    assert Counter(x["type"] for r in gold for x in r["relations"]) == {"attribution": 133, "coreference": 40}
+    assert Counter(s["attributes"]["reporting"] for r in gold for s in r["spans"] if s["label"] == "CLAIM") == {
+        "indirect": 78, "direct": 42, "mixed": 13}
+
+
+def test_the_independent_passes_agree_as_the_card_says() -> None:
+    scores = compare(*_passes())
+    assert scores["documents"] == 20
+    assert {label: scores["spans"]["overlap"][label]["f1"] for label in ("SPEAKER", "CLAIM", "QUANTITY", "LOCATION")} == {
+        "SPEAKER": 0.9815, "CLAIM": 0.9885, "QUANTITY": 1.0, "LOCATION": 0.992}
+    assert scores["links"]["overlap"]["attribution"]["f1"] == 0.9808
+    assert scores["spans"]["exact"]["ALL"]["f1"] == 0.9817

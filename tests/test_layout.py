@@ -53,3 +53,14 @@ def test_no_import_cycles() -> None:
     for name in sorted(graph):
         visit(name, [name])
     assert cycles == []
+
+
+def test_the_readme_shows_the_labeling_page_and_its_times() -> None:
+    """The block `ls screenshot --readme` writes: the image it names is there, with the times measured."""
+    from scripts.labelstudio.cli import PAGE_BEGIN, PAGE_END
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(PAGE_BEGIN) + len(PAGE_BEGIN):readme.index(PAGE_END)]
+    (image,) = re.findall(r"!\[[^]]+\]\(([^)]+)\)", block)
+    assert (ROOT / image).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert re.search(r"the first `ls up` on an empty data dir took \d+ s", block), block

@@ -1,7 +1,9 @@
 """`python -m scripts ls`: annotate in Label Studio. `up` runs a local server (state in
 .label-studio/server.json), makes the project from the generated config and imports the corpus;
-`pull` saves full JSON exports; `push-gold` loads exports back. The server process is handled by
-scripts.labelstudio.server, the SDK calls by scripts.labelstudio.project."""
+`pull` saves full JSON exports; `push-gold` loads exports back; `screenshot` shows the labeling page
+a new annotator gets, and times getting there. The server process is handled by
+scripts.labelstudio.server, the SDK calls by scripts.labelstudio.project, the browser by
+scripts.labelstudio.browser."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import json
 import os
 import secrets
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,10 +29,15 @@ from scripts.labelstudio.convert import convert_exports
 from scripts.labelstudio.project import (TOKEN_ENV, LabelStudioError, client, detail, ensure_project,
                                          export_counts, export_json, find_project, project_tasks)
 from scripts.labelstudio.tasks import doc_ids, gold_tasks, new_tasks
-from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, LABEL_CONFIG, LABEL_STUDIO_STATE
+from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, LABEL_CONFIG, LABEL_STUDIO_STATE, shown
 from scripts.schema.scheme import load_scheme
+from scripts.schema.tables import between_markers
 
 LOGIN = "admin@example.com"
+SEED_DOC = "38a2be65dadfb0cd"  # the seed article: quotations, numbers, places and links on one screen
+PAGE_BEGIN = ("<!-- BEGIN GENERATED: labeling page (python -m scripts ls screenshot docs/labeling-page.png "
+              "--readme README.md) -->")
+PAGE_END = "<!-- END GENERATED: labeling page -->"
 
 
 def state_file(data_dir: Path) -> Path:
@@ -175,6 +184,61 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
+def screenshot(args: argparse.Namespace) -> int:
+    """What a new annotator meets, timed: a first `ls up` on an empty data dir (a temporary folder, so
+    nothing of .label-studio/ is touched), the first opening of a task's labeling page in a fresh
+    browser, and a later start of the same data dir; the page is saved as PNG. The server is stopped
+    by its pid at the end, whatever happens."""
+    from scripts.labelstudio import browser  # Playwright: only for this action
+
+    load = os.getloadavg()[0]  # other work on the machine slows the first start most
+    with tempfile.TemporaryDirectory(prefix="label-studio-") as folder:
+        local = argparse.Namespace(url=None, data_dir=Path(folder), port=None, timeout=args.timeout,
+                                   project=args.project, no_predictions=False, corpus=args.corpus)
+        try:
+            started = time.monotonic()
+            state, _ = local_server(local.data_dir, None, args.timeout)  # what `up` does first ...
+            first_start = time.monotonic() - started
+            up(local)  # ... and then, on the server it finds running
+            first_up = time.monotonic() - started
+            ls = client(state["url"], state["token"])
+            project = find_project(ls, args.project)
+            tasks = project_tasks(ls, project.id)
+            task = next((t for t in tasks if (t.data or {}).get("doc_id") == args.doc), None)
+            if task is None:
+                raise LabelStudioError(f"no document {args.doc} in {args.corpus}: give one with --doc")
+            with browser.chromium() as chromium:
+                visit = browser.visit(chromium)
+                opening = browser.open_task(visit.page, state["url"], state["login"], state["password"],
+                                            project.id, task.id)
+                browser.save_screenshot(visit.page, args.file)
+            if visit.outside():
+                raise LabelStudioError(f"the labeling page requested {len(visit.outside())} URL(s) outside "
+                                       f"{ls_server.HOST}, the first {visit.outside()[0]}")
+            ls_server.stop(state["pid"], state["command"])
+            started = time.monotonic()
+            state, _ = local_server(local.data_dir, None, args.timeout)
+            later_start = time.monotonic() - started
+        finally:
+            state = read_state(local.data_dir)
+            if state and state.get("pid"):
+                ls_server.stop(state["pid"], state["command"])
+    text = (f"Measured by `python -m scripts ls screenshot` on this machine ({os.cpu_count()} cores, load "
+            f"average {load:.1f} when it began): the first `ls up` on an empty data dir took {first_up:.0f} s, "
+            f"of which {first_start:.0f} s for the server's first start (it prepares its database) and "
+            f"{first_up - first_start:.0f} s for the project and {len(tasks)} documents with their predictions; "
+            f"a later start of the same data dir took {later_start:.0f} s. The labeling page, opened for the "
+            f"first time in a fresh browser, showed its text {opening:.1f} s after the login form was sent, "
+            f"and every request it made went to {ls_server.HOST}.")
+    print(f"wrote {shown(args.file)}: the labeling page of document {args.doc}\n{text}")
+    if args.readme:
+        image = f"![The labeling page: the seed article with its predictions and their relations]({shown(args.file)})"
+        with atomic_writer(args.readme) as handle:
+            handle.write(between_markers(args.readme.read_text(encoding="utf-8"), PAGE_BEGIN, PAGE_END,
+                                         f"{image}\n\n{text}"))
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "ls",
@@ -202,7 +266,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "project from the generated config, import the documents it does not have yet", up)
     start.add_argument("--port", type=int, help="port on 127.0.0.1 (default: the last one if free, else any free one)")
     start.add_argument("--timeout", type=float, default=300.0,
-                       help="seconds to wait for the server (the first start migrates: ~40 s)")
+                       help="seconds to wait for the server (the first start on an empty data dir prepares "
+                       "its database and takes longest)")
     start.add_argument("--no-predictions", action="store_true",
                        help="import tasks without the pre-annotator's predictions (for independent passes "
                        "that must see only the text)")
@@ -215,6 +280,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     push.add_argument("exports", nargs="+", type=Path, help="Label Studio JSON exports")
     action("down", [local], "stop the local server, by the pid it was started with", down)
     action("status", [local], "say whether the local server runs, where, and how to log in", status)
+    shot = action("screenshot", [], "time a first `ls up` on an empty data dir (a temporary one) and the "
+                  "first opening of the labeling page in Chromium, and save that page as PNG", screenshot)
+    shot.add_argument("file", type=Path, help="the PNG to write (docs/labeling-page.png)")
+    shot.add_argument("--doc", default=SEED_DOC, help="the document to show (default: the seed, %(default)s)")
+    shot.add_argument("--readme", type=Path, metavar="FILE",
+                      help="also write the image link and the timings into FILE, between the labeling "
+                      "page markers (README.md)")
+    shot.add_argument("--project", default=load_scheme().name, help=argparse.SUPPRESS)
+    shot.add_argument("--timeout", type=float, default=300.0, help=argparse.SUPPRESS)
+    shot.add_argument("--corpus", type=Path, default=CORPUS_DIR, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 

@@ -20,9 +20,18 @@ from scripts.paths import LABEL_STUDIO_BIN
 
 BIN_ENV = "LABEL_STUDIO_BIN"
 HOST = "127.0.0.1"
-# No error reports, version checks or analytics leave the machine; legacy tokens work with the SDK.
-QUIET_ENV = {"SENTRY_DSN": "", "LATEST_VERSION_CHECK": "false", "COLLECT_ANALYTICS": "false",
-             "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true"}
+# A port nobody listens on: the server's own HTTP calls go to this proxy and fail at once, unresolved.
+DEAD_PROXY = f"http://{HOST}:9"
+# Nothing leaves the machine, from the server or from the page it serves: no error reports (server and
+# browser Sentry, whose script the page would load from a CDN), no version check, no analytics, no
+# tips fetched from GitHub (the flag; the Home page fetches them anyway, which the proxy stops), and
+# the dead proxy for any other call; legacy tokens work with the SDK.
+QUIET_ENV = {"SENTRY_DSN": "", "FRONTEND_SENTRY_DSN": "", "LATEST_VERSION_CHECK": "false",
+             "COLLECT_ANALYTICS": "false", "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+             "fflag_feat_front_lsdv_e_297_increase_oss_to_enterprise_adoption_short": "false",
+             **{name: DEAD_PROXY for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+                                              "http_proxy", "https_proxy", "all_proxy")},
+             "NO_PROXY": f"{HOST},localhost", "no_proxy": f"{HOST},localhost"}
 LOG_TAIL_LINES = 80
 
 
@@ -77,11 +86,19 @@ def healthy(url: str) -> bool:
         return False
 
 
+def server_env(data_dir: Path, login: str, password: str, token: str) -> dict[str, str]:
+    """The server's environment: the caller's, made quiet (QUIET_ENV wins over any proxy of the
+    caller's), with the data dir and the admin's credentials."""
+    return {**os.environ, **QUIET_ENV, "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir.absolute()),
+            "LABEL_STUDIO_USERNAME": login, "LABEL_STUDIO_PASSWORD": password,
+            "LABEL_STUDIO_USER_TOKEN": token}
+
+
 def start(data_dir: Path, port: int, login: str, password: str, token: str,
           timeout: float = 300.0) -> Server:
     """Start Label Studio on `port` with its SQLite database in `data_dir` and wait until it answers.
 
-    The first start on an empty data dir runs the migrations (about 40 s) and creates the admin
+    The first start on an empty data dir runs the migrations (the slow part) and creates the admin
     `login` with API token `token`; later starts find both there. The credentials go in the
     environment, not the command line, so that `ps` does not show them.
     """
@@ -90,9 +107,7 @@ def start(data_dir: Path, port: int, login: str, password: str, token: str,
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir / "server.log"
     command = [str(binary()), "start", "--no-browser", "--internal-host", HOST, "--port", str(port)]
-    env = {**os.environ, **QUIET_ENV, "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir.absolute()),
-           "LABEL_STUDIO_USERNAME": login, "LABEL_STUDIO_PASSWORD": password,
-           "LABEL_STUDIO_USER_TOKEN": token}
+    env = server_env(data_dir, login, password, token)
     offset = log.stat().st_size if log.exists() else 0
     with log.open("ab") as out:
         process = subprocess.Popen(command, env=env, cwd=data_dir, stdin=subprocess.DEVNULL,

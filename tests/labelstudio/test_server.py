@@ -1,6 +1,6 @@
 """The annotation loop against a real Label Studio server: the project from the generated config,
 tasks with predictions, two annotators' annotations through the API, the export back to records,
-`ls pull`, `ls push-gold`, `ls up/status/down` and the errors for a wrong token or URL."""
+`ls pull`, `ls push-gold`, `ls up/status/down` (with and without predictions) and the errors for a wrong token or URL."""
 
 from __future__ import annotations
 
@@ -286,6 +286,19 @@ def test_up_starts_imports_once_and_down_stops_exactly_it(label_studio_template:
         ]
         assert len(ls_project.project_tasks(ls, 1)) == 1
         assert labelstudio.read_state(data)["pid"] == pid
+
+        later = article(EMOJI_TEXT)  # a document added to the corpus, for an independent pass
+        (corpus / f"{later.id}.txt").write_text(EMOJI_TEXT, encoding="utf-8")
+        (corpus / f"{later.id}.json").write_text(json.dumps(later.metadata), encoding="utf-8")
+        assert main(["ls", "up", *local, "--corpus", str(corpus), "--no-predictions"]) == 0
+        assert capsys.readouterr().out.splitlines()[1:] == [
+            f"project 'who-said-what' (unchanged): {url}/projects/1/data",
+            f"log in as admin@example.com with password {state['password']}",
+            "imported 1 document(s) as tasks; 1 task(s) were already there",
+        ]
+        tasks = {t.data["doc_id"]: t for t in ls_project.project_tasks(ls, 1)}
+        assert tasks[later.id].data == task_data(later.record()) and tasks[later.id].predictions == []
+        assert len(tasks[document.id].predictions) == 1
 
         assert main(["ls", "status", *local]) == 0
         assert capsys.readouterr().out == (f"Label Studio runs at {url} (pid {pid}) and answers /health; "

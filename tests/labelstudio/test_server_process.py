@@ -37,3 +37,33 @@ def test_a_server_that_does_not_come_up_is_stopped_and_its_log_shown(tmp_path: P
         "migrating, slowly"]
     running = subprocess.run(["ps", "-ww", "-eo", "command="], capture_output=True, text=True).stdout
     assert str(fake) not in running
+
+
+CALL = """import requests
+try:
+    requests.get({url!r}, timeout=5)
+except requests.exceptions.RequestException as err:
+    print(type(err).__name__, err)
+"""
+
+
+@pytest.mark.labelstudio
+def test_the_servers_own_calls_go_to_a_dead_local_proxy_whatever_proxy_the_caller_has(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """A call the settings do not switch off (the tips the Home page fetches from GitHub, a webhook)
+    fails at once on 127.0.0.1:9, before any name is looked up; calls to the server itself go direct."""
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:3128")
+    env = ls_server.server_env(tmp_path, "a@example.com", "password", "token-123456")
+    python = str(ls_server.binary().parent / "python")  # the server's own interpreter and requests
+
+    def call(url: str) -> str:
+        return subprocess.run([python, "-c", CALL.format(url=url)], env=env, capture_output=True, text=True,
+                              check=True, timeout=60).stdout
+
+    for url in ("https://raw.githubusercontent.com/", "http://example.com/"):
+        answer = call(url)
+        assert answer.startswith("ProxyError ") and "host='127.0.0.1', port=9)" in answer, answer
+    local = f"http://127.0.0.1:{ls_server.free_port()}/"
+    answer = call(local)
+    assert answer.startswith("ConnectionError ") and "Proxy" not in answer, answer
