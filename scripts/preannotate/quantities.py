@@ -41,6 +41,10 @@ ORDINAL = re.compile(r"(?i)(?:st|nd|rd|th)\b")
 APPROXIMATION = re.compile(rf"(?i)\b(?:{APPROXIMATIONS})\s+$")
 AGED = re.compile(r"(?i)\baged\s$")
 CENTS = re.compile(r"(?i)\s?cents?\b")
+# A period of time after an amount of money, past the same amount in another currency in brackets:
+# "$2,500 (€2,300) per month" is a rate of USD/month and EUR/month (only periods go into the unit).
+RATE = re.compile(r"(?i)\)?(?:\s*\([^()\n]{1,30}\))?\s+(?:per|a|an|each|every)\s+"
+                  r"(hour|day|week|month|year)\b")
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,11 @@ def find_quantities(doc: Doc, text: str) -> list[Candidate]:
         if found and amount.start < found[-1].end:
             continue
         approximate = amount.rule == "range" or bool(APPROXIMATION.search(text[max(0, amount.start - 25):amount.start]))
+        unit = amount.unit
+        if amount.rule == "money" and unit and (period := RATE.match(text, amount.end)):
+            unit = f"{unit}/{period.group(1).lower()}"
         found.append(Candidate(names.quantity, amount.start, amount.end, f"quantity:{amount.rule}",
-                               {names.value: round(amount.value, 4), names.unit: amount.unit,
+                               {names.value: round(amount.value, 4), names.unit: unit,
                                 names.approximate: approximate}))
     return found
 

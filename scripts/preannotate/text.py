@@ -1,8 +1,7 @@
-"""What the pre-annotation rules share: the candidate span, the scheme's roles, quotations and word tests."""
+"""What the pre-annotation rules share: the candidate span, the scheme's roles and word tests."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -13,9 +12,6 @@ from spacy.tokens import Token
 from scripts.preannotate.lexicons import MONTHS, WEEKDAYS
 from scripts.schema.scheme import Roles, load_scheme
 
-# A quotation never crosses a paragraph (one line); straight quotes pair up in order.
-QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
-QUOTE_MARKS = frozenset({"“", "”", '"'})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 
 
@@ -36,11 +32,6 @@ class Candidate:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Character spans of the quotations, marks included."""
-    return [match.span() for match in QUOTATION.finditer(text)]
-
-
 def capitalised(token: Token) -> bool:
     """A word that can belong to a name: starts with a capital letter ("I" and quote marks excluded)."""
     text = token.text
@@ -54,7 +45,7 @@ def common_word(token: Token) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _inflect() -> Any:
+def inflect_engine() -> Any:
     """inflect's engine, made on first use. inflect wraps its methods in typeguard's run-time type
     checks, which re-parse its source when it is imported (about 3 s in every process); they are left
     out of the import, as `python -O` would leave them out, since only strings are passed to it."""
@@ -67,4 +58,4 @@ def _inflect() -> Any:
 
 def singular(word: str) -> str | None:
     """The singular of a plural noun ("troops" -> "troop", "people" -> "person"); None otherwise."""
-    return _inflect().singular_noun(word) or None
+    return inflect_engine().singular_noun(word) or None

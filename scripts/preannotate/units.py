@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from scripts.preannotate.text import inflect_engine
+
 # Dimensions whose units count things rather than measure them ("pair", "set", "count", "turn"): after
 # a number such a word is a counted noun, not a unit.
 COUNTING = frozenset({"dimensionless", "typographical element", "instance frequency"})
@@ -37,6 +39,7 @@ def _unit(raw) -> Unit:
 @lru_cache(maxsize=None)
 def _tables() -> tuple[dict[str, Unit], dict[str, Unit], re.Pattern[str]]:
     """(surface, lower-cased -> unit; symbol -> unit; a pattern of every surface and symbol)."""
+    inflect_engine()  # quantulum3 imports inflect: imported first without its run-time type checks
     with warnings.catch_warnings():  # quantulum3 warns that its optional unit classifier is absent
         warnings.simplefilter("ignore")
         from quantulum3 import load

@@ -22,6 +22,14 @@ def spans(record: dict, label: str) -> list[tuple[str, int, dict]]:
             for s in record["spans"] if s["label"] == label]
 
 
+def at(record: dict, part: str, *attributes: tuple[str, object], nth: int = 0) -> tuple[str, int, dict]:
+    """A span as `spans` gives it: `part` at its nth place in the text, with these attributes."""
+    start = -1
+    for _ in range(nth + 1):
+        start = record["text"].index(part, start + 1)
+    return part, start, dict(attributes)
+
+
 def links(record: dict, kind: str) -> set[tuple[str, str]]:
     by_id = {s["id"]: s["text"] for s in record["spans"]}
     return {(by_id[r["head"]], by_id[r["tail"]]) for r in record["relations"] if r["type"] == kind}

@@ -15,6 +15,7 @@ from scripts.engine import Engine
 from scripts.errors import PipelineError
 from scripts.labelstudio.convert import Options, Problems, Stats, task_records
 from scripts.preannotate import cli as preannotate
+from scripts.preannotate.predict import PROVENANCE
 from scripts.records import read_jsonl
 from scripts.schema.scheme import load_scheme
 from scripts.validate.rules import record_problems
@@ -22,10 +23,10 @@ from tests.preannotate.predicted import predicted
 
 
 def test_prediction_provenance_and_scores():
-    record = predicted("Officials said that 4,500 troops had crossed the border.")
+    record = predicted("Officials said that 4,500 sailors had crossed the strait.")
     assert record["provenance"] == {"origin": "prediction", "export": None, "task_id": None,
                                     "annotation_id": None, "annotator": None, "ground_truth": None,
-                                    "model_version": "rules-1"}
+                                    "model_version": PROVENANCE["model_version"]}
     assert all(0 <= s["score"] <= 1 for s in record["spans"])
 
 
@@ -79,7 +80,7 @@ def test_command_writes_labelstudio_tasks_for_chosen_documents(corpus: Path, tmp
     assert args.func(args) == 0
     tasks = json.loads(out.read_text(encoding="utf-8"))
     assert [t["data"]["doc_id"] for t in tasks] == [chosen]
-    assert tasks[0]["predictions"][0]["model_version"] == "rules-1"
+    assert tasks[0]["predictions"][0]["model_version"] == PROVENANCE["model_version"]
 
 
 def test_predictions_stream_and_refuse_unknown_documents(corpus: Path, tmp_path: Path, monkeypatch) -> None:

@@ -1,21 +1,33 @@
 """Coreference between SPEAKER mentions: each later mention linked to its source's first full naming.
 
-Names link by their words: the same name, or one of its words for a person ("Okonjo" -> "Ruth
-Okonjo"); a source first named where it does not speak is marked there too, as the antecedent. A
-pronoun links to the most recent source of its kind, resolved to that source's first naming.
+The guidelines' decisions on pronouns, repeated mentions and antecedents: a name links to the first
+full naming of the same source (the same words, a person's surname or first name, an organisation's
+first words or initials, "U.S." for "United States"), marked as a SPEAKER wherever it stands; a
+pronoun links to the source it stands for, resolved to that source's first naming; a definite
+description ("the agency", "the hotel") links to the name whose head word it repeats, or else to the
+first SPEAKER mention with the same head; a later mention of a document whose author the text named
+links to the author. Every mention has at most one antecedent, and never itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from scripts.preannotate.attribution.speakers import Source, source_of
+from scripts.preannotate.attribution.speakers import Source, author_of, name_at
+from scripts.preannotate.lexicons import DOCUMENT_WORDS
 
-PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "media_outlet", "document"),
+PRONOUN_KINDS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"), "it": ("organisation", "media_outlet", "document"),
                  "its": ("organisation", "media_outlet", "document"),
-                 "they": ("collective", "organisation", "person"), "their": ("collective", "organisation")}
+                 "they": ("collective", "organisation", "media_outlet"),
+                 "their": ("collective", "organisation", "media_outlet")}
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "collective"}
+# Abbreviations news uses for the names of two countries, read as their words when names are compared.
+ABBREVIATIONS = {"u.s.": ("united", "states"), "us": ("united", "states"), "u.s": ("united", "states"),
+                 "u.k.": ("united", "kingdom"), "uk": ("united", "kingdom"), "u.k": ("united", "kingdom")}
+INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 
 
 @dataclass(eq=False)
@@ -24,89 +36,225 @@ class Mention:
     kind: str  # the resolved speaker_type
     antecedent: Mention | None = None
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.source.start, self.source.end
 
-def link(doc: Doc, sources: list[Source]) -> list[Mention]:
-    """Mentions for the sources (in text order), each with its antecedent, plus the first namings that
-    only serve as antecedents."""
-    mentions: list[Mention] = []
-    named: list[Mention] = []  # the first naming of each named source so far
-    last_of_kind: list[Mention] = []  # resolved sources, most recent last
-    for source in sorted(sources, key=lambda s: s.start):
-        mention = Mention(source, source.kind)
-        words = [t.text for t in source.span(doc)]
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quotation's character span and the source it is attributed to: a third-person pronoun inside
+    it is not that source ("I" would be)."""
+
+    start: int
+    end: int
+    source: Source
+
+
+class Names:
+    """The proper names of a document, as SPEAKER spans would cut them, in text order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def all(self) -> list[Source]:
+        found: dict[tuple[int, int], Source] = {}
+        for token in self.doc:
+            if token.pos_ == "PROPN" or token.ent_type_ in ENTITY_KINDS:
+                name = name_at(token)
+                if name is not None and name.named:
+                    found.setdefault((name.start, name.end), name)
+        return sorted(found.values(), key=lambda s: s.start)
+
+
+def link(doc: Doc, sources: list[Source], quoted: list[Quoted]) -> list[Mention]:
+    """One mention per source span (in text order), each with its antecedent, plus the first namings
+    that only serve as antecedents."""
+    names = Names(doc)
+    mentions: dict[tuple[int, int], Mention] = {}
+    order: list[Mention] = []
+
+    def mention_for(source: Source, kind: str) -> Mention:
+        span = (source.start, source.end)
+        if span not in mentions:
+            mentions[span] = Mention(source, kind)
+            order.append(mentions[span])
+        return mentions[span]
+
+    for source in sorted({(s.start, s.end): s for s in sources}.values(), key=lambda s: s.start):
+        mention = mention_for(source, source.kind)
         if source.kind == "pronoun":
-            kinds = PRONOUN_KINDS.get(words[0].lower(), ())
-            target = next((m for m in reversed(last_of_kind) if m.kind in kinds), None)
-            if target is None and (target := _entity_before(doc, source, kinds)) is not None:
-                first = next((m for m in named if _same_name([t.text for t in target.source.span(doc)], m, doc)),
-                             None)
-                if first is None:
-                    mentions.append(target)
-                    named.append(target)
-                else:
-                    target = first
+            target, kind = _pronoun_target(doc, source, order, names, quoted)
             if target is not None:
-                mention.antecedent = target.antecedent or target
-                mention.kind = target.kind
+                first = _first_naming(doc, target, names) if target.named else None
+                resolved = mention_for(first or target, kind or target.kind)
+                root = resolved.antecedent or resolved
+                mention.kind = root.kind
+                if root is not mention:
+                    mention.antecedent = root
+            elif kind is not None:
+                mention.kind = kind
             else:
-                mention.kind = "person" if words[0].lower() in ("he", "she") else "organisation"
+                word = doc[source.start].lower_
+                mention.kind = "person" if word in ("he", "she") else "organisation"
         elif source.named:
-            first = next((m for m in named if _same_name(words, m, doc)), None)
-            if first is None:
-                first = _earlier_naming(doc, source, words)
-                if first is not None:
-                    mentions.append(first)
-                    named.append(first)
-            if first is not None:
-                mention.antecedent, mention.kind = first, first.kind
-            else:
-                named.append(mention)
-        mentions.append(mention)
-        last_of_kind.append(mention)
-    return mentions
+            first = _first_naming(doc, source, names)
+            if first is not None and (first.start, first.end) != mention.span:
+                antecedent = mention_for(first, source.kind)
+                mention.antecedent = antecedent.antecedent or antecedent
+                mention.kind = mention.antecedent.kind
+        else:
+            found = _described_antecedent(doc, source, order, names)
+            if found is not None and (found[0].start, found[0].end) != mention.span:
+                antecedent = mention_for(*found)
+                root = antecedent.antecedent or antecedent
+                if root is not mention:
+                    mention.antecedent, mention.kind = root, root.kind
+    return sorted(order, key=lambda m: m.source.start)
 
 
-def _same_name(words: list[str], first: Mention, doc: Doc) -> bool:
-    return _names_match(words, [t.text for t in first.source.span(doc)], first.kind)
+def _words(doc: Doc, source: Source) -> tuple[str, ...]:
+    """A name's words as compared: lower case, without a leading "the" and a possessive, with the
+    abbreviations of country names spelt out."""
+    words: list[str] = []
+    for token in doc[source.start:source.end]:
+        word = token.lower_
+        if word in ("'s", "’s", "the") or token.is_punct and word not in ("-", "&"):
+            continue
+        words.extend(ABBREVIATIONS.get(word, (word,)))
+    return tuple(words)
 
 
-def _names_match(words: list[str], earlier: list[str], kind: str) -> bool:
-    """The same name; for a person one of its words ("Okonjo" for "Ruth Okonjo"); for an organisation
+def _names_match(words: tuple[str, ...], earlier: tuple[str, ...], kind: str) -> bool:
+    """Whether a name repeats an earlier one of this kind: the same words; for a person one of its words ("Okonjo" for "Ruth Okonjo"); for an organisation
     its first words or its initials ("Ford" for "Ford Motor Company", "NEOC" for "National Emergency
     Operation Centre")."""
+    if not words or not earlier:
+        return False
     if words == earlier:
         return True
     if kind == "person":
         return len(words) == 1 and words[0] in (earlier[0], earlier[-1])
     if len(words) < len(earlier) and earlier[:len(words)] == words:
         return True
-    initials = "".join(w[0] for w in earlier if w[:1].isupper())
-    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper() and words[0] == initials
+    initials = "".join(w[0] for w in earlier if w not in ("of", "for", "and", "the", "on", "in"))
+    return len(words) == 1 and len(words[0]) > 1 and words[0] == initials
 
 
-def _entity_before(doc: Doc, source: Source, kinds: tuple[str, ...]) -> Mention | None:
-    """The nearest name before a pronoun of a source of its kind, where no speaker was marked: the
-    pronoun's antecedent, marked there."""
-    for entity in reversed(doc.ents):
-        if entity.end > source.start:
-            continue
-        named = source_of(doc[entity.end - 1]) if entity.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
-        if named is not None and named.named and named.kind in kinds:
-            return Mention(named, named.kind)
+def _first_naming(doc: Doc, source: Source, names: Names) -> Source | None:
+    """The first full naming of a named source: the fullest earlier name (or the mention itself) that
+    it repeats, the earliest of those."""
+    words = _words(doc, source)
+    best: Source | None = None
+    for name in names.all:
+        if name.start >= source.start:
+            break
+        earlier = _words(doc, name)
+        if _names_match(words, earlier, "person" if "person" in (name.kind, source.kind) else name.kind) \
+                and (best is None or len(earlier) > len(_words(doc, best))):
+            best = name
+    if best is None or len(_words(doc, best)) < len(words):
+        return None
+    return best
+
+
+def _pronoun_target(doc: Doc, pronoun: Source, mentions: list[Mention], names: Names,
+                    quoted: list[Quoted]) -> tuple[Source | None, str | None]:
+    """What a pronoun stands for, and its kind: in its own sentence and then in each sentence before
+    it, the sources of its kind: the speakers found so far (the latest first), then the names that are
+    subjects (the first first), then the other names (the latest first). A third-person pronoun inside
+    a quotation is never the quotation's own source. "they" stands for a group before an organisation,
+    and may stand for a plural noun that is a subject ("The stores were reluctant, … they said"): a
+    source never named, with no antecedent."""
+    word = doc[pronoun.start].lower_
+    kinds = PRONOUN_KINDS.get(word, ())
+    spoken = {m.span: m for m in mentions}
+    excluded: set[tuple[int, int]] = set()
+    for quote in quoted:
+        if quote.start <= doc[pronoun.start].idx < quote.end:
+            excluded.add((quote.source.start, quote.source.end))
+            owner = spoken.get((quote.source.start, quote.source.end))
+            if owner is not None and owner.antecedent is not None:
+                excluded.add(owner.antecedent.span)
+    candidates: dict[tuple[int, int], tuple[Source, str, int]] = {}
+    for mention in mentions:
+        if mention.source.start < pronoun.start and (mention.source.kind != "pronoun" or mention.antecedent):
+            root = mention.antecedent or mention
+            if root.span not in excluded:
+                candidates[mention.span] = (root.source, root.kind, 0)
+    for name in names.all:
+        if name.start >= pronoun.start:
+            break
+        candidates.setdefault((name.start, name.end), (name, name.kind, 1 if _subject(doc[name.end - 1]) else 2))
+    sentence = doc[pronoun.start].sent
+    while True:
+        inside = [(start, source, kind, rank) for (start, end), (source, kind, rank) in candidates.items()
+                  if sentence.start <= start and end <= sentence.end and start < pronoun.start
+                  and kind in kinds and (start, end) not in excluded and _number_agrees(doc, word, source)]
+        if word in ("they", "their"):
+            inside += [(t.i, None, "collective", 1) for t in sentence if t.i < pronoun.start and _plural_subject(t)]
+        if inside:
+            _, source, kind, _ = min(inside, key=lambda c: (word in ("they", "their") and c[2] != "collective",
+                                                            c[3], c[0] if c[3] == 1 else -c[0]))
+            return source, kind
+        if sentence.start == 0:
+            return None, None
+        sentence = doc[sentence.start - 1].sent
+
+
+def _plural_subject(token: Token) -> bool:
+    """A plural common noun that is a subject: a group the article has not named."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and token.lower_ != token.lemma_
+
+
+def _number_agrees(doc: Doc, word: str, source: Source) -> bool:
+    """"it" and "its" stand for one source; "they" for a group, or an organisation."""
+    head = doc[source.end - 1]
+    plural = head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_
+    return not (word in ("it", "its") and plural)
+
+
+def _subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass") \
+        and token.dep_ in ("compound", "flat", "appos")
+
+
+def _described_antecedent(doc: Doc, source: Source, mentions: list[Mention],
+                          names: Names) -> tuple[Source, str] | None:
+    """The antecedent of an unnamed source: none after "a" or "an", which bring in a new one; for a
+    document, its author where an earlier mention of it named one; else the name whose words hold
+    the description's head noun ("the hotel" and "Hotel Arpit"), or the first SPEAKER mention
+    with the same head."""
+    first = doc[source.start - 1] if source.start > 0 else None
+    if first is not None and first.lower_ in INDEFINITE:
+        return None
+    head = doc[source.end - 1]
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_WORDS:
+        author = _earlier_author(doc, head)
+        if author is not None and author.named:
+            found = _first_naming(doc, author, names) or author
+            return found, found.kind
+    for name in names.all:
+        if name.start >= source.start:
+            break
+        if lemma in {t.lemma_.lower() for t in doc[name.start:name.end]} and head.pos_ == "NOUN" \
+                and name.kind != "person":
+            return name, name.kind
+    for mention in mentions:
+        if mention.source.start < source.start and not mention.source.named \
+                and doc[mention.source.end - 1].lemma_.lower() == lemma:
+            return mention.source, mention.kind
     return None
 
 
-def _earlier_naming(doc: Doc, source: Source, words: list[str]) -> Mention | None:
-    """A fuller or identical naming of the source before it, where it did not speak: "Ruth Okonjo
-    opened the inquiry. ... Okonjo said ..."."""
-    for entity in doc.ents:
-        if entity.start >= source.start:
-            return None
-        if entity.label_ not in ("PERSON", "ORG", "GPE"):
-            continue
-        earlier = source_of(doc[entity.end - 1])
-        if earlier is None or not earlier.named:
-            continue
-        if _names_match(words, [t.text for t in earlier.span(doc)], earlier.kind):
-            return Mention(earlier, earlier.kind)
+def _earlier_author(doc: Doc, head: Token) -> Source | None:
+    """The author an earlier mention of the same document named: "Ford said in their filing" and
+    later "the filing"."""
+    for token in reversed(doc[:head.i]):
+        if token.lemma_.lower() == head.lemma_.lower() and token.pos_ == "NOUN":
+            author = author_of(token)
+            if author is not None:
+                return author
     return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
-from scripts.preannotate.attribution.speakers import Source, source_of
+from scripts.preannotate.attribution.speakers import Source, is_document, source_of
 from scripts.preannotate.lexicons import (CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
                                           PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
 
@@ -37,7 +37,8 @@ class Cue:
 def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
     found = []
     for token in doc:
-        if token.lemma_ in CLAIM_VERBS and token.pos_ in ("VERB", "AUX") and _affirmative(token):
+        if (token.lemma_ in CLAIM_VERBS or _document_reads(token)) and token.pos_ in ("VERB", "AUX") \
+                and _affirmative(token):
             cue = _verb_cue(token, quotes)
         elif token.lower_ in ("according", "per") and _introduces_source(token):
             cue = _according_to(token, quotes)
@@ -48,6 +49,11 @@ def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
     return found
 
 
+def _document_reads(verb: Token) -> bool:
+    """"the letter reads", "reads the motion": a document says what it reads."""
+    return verb.lemma_ == "read" and any(c.dep_ == "nsubj" and is_document(c) for c in verb.children)
+
+
 def _affirmative(verb: Token) -> bool:
     """Finite and said: not negated, not modal or future ("will say"), not an agentless passive ("is
     said to"), not an infinitive ("expected to announce")."""
@@ -55,11 +61,15 @@ def _affirmative(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return False
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
-        return verb.dep_ == "xcomp" and verb.head.lemma_ in ("go", "continue", "proceed")  # "went on to say"
+        return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in ("go", "continue", "proceed")  # "went on to say"
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(c.dep_ == "agent" for c in children):
         return False
-    if verb.tag_ == "VBG":
-        return verb.dep_ in ("advcl", "conj", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if verb.tag_ == "VBG":  # ", adding that"; "with the firm responding that"; "a statement saying that"
+        return verb.dep_ in ("advcl", "conj", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            or any(c.dep_ == "nsubj" for c in children) \
+            or verb.dep_ == "acl" and is_document(verb.head)
+    if verb.tag_ == "VB":  # "did say": an affirmative "do" before the bare verb
+        return any(c.dep_ == "aux" and c.lemma_ == "do" for c in children)
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not (verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"))
 
 
@@ -69,7 +79,10 @@ def _introduces_source(token: Token) -> bool:
         to = next((c for c in token.children if c.lower_ == "to"), None)
         return to is not None and any(c.dep_ == "pobj" for c in to.children)
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    return source is not None and source.ent_type_ in ("ORG", "PERSON")
+    if source is None:
+        return False  # "per X" is "according to X" for a name or a determined noun; "per order" is a rate
+    return source.ent_type_ in ("ORG", "PERSON") or is_document(source) and any(
+        c.dep_ in ("det", "poss", "compound", "nmod", "amod") for c in source.children)
 
 
 def _speaker(verb: Token) -> Source | None:
@@ -78,13 +91,25 @@ def _speaker(verb: Token) -> Source | None:
     subjects = [source_of(c) for c in verb.children if c.dep_ == "nsubj"]
     found = [s for s in subjects if s is not None]
     if found:
-        return max(found, key=lambda s: (s.named, s.start))  # "said study co-author Carl Lipo": the name
+        # "said study co-author Carl Lipo": the name; "X and Y said": the first source named
+        return min(found, key=lambda s: (not s.named, s.start))
     for child in verb.children:
         if child.dep_ == "agent":
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             return source_of(agent) if agent is not None else None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.ent_type_ in ("PERSON", "ORG") and before.dep_ == "pobj" \
+            and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children) and verb.tag_ in ("VBD", "VBZ"):
+        return source_of(before)  # "On Friday Ford Motor Company announced": a date's phrase took the subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return source_of(verb.head)  # "a motion claiming that": the document
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _speaker(verb.head)
+        head = verb.head
+        if verb.tag_ == "VBG":  # ", claiming that" shares the main clause's subject, not an adverbial's
+            while head.dep_ == "advcl" and head.head.i != head.i and not any(
+                    c.dep_ == "nsubj" and c.i < verb.i and c.i > head.i for c in head.children):
+                head = head.head
+        return _speaker(head)
     return None
 
 
@@ -94,28 +119,101 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
         return None
     cue = Cue(source, denied=verb.lemma_ in DENIAL_VERBS)
     excluded = set(range(source.start, source.end)) | {verb.i}
+    tag = verb.i
+    colon = _colon_claim(verb, quotes)
+    if colon is not None:
+        cue.claims.append(colon)
+        return cue
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _is_that_clause(child):
-            if verb.lemma_ in THAT_ONLY_VERBS and not _is_that_clause(child) and not _in_quote(child, quotes):
+            if not _reported_clause(verb, child, quotes):
                 continue
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
-                continue  # a question is not a claim
             for clause in _coordinated_that_clauses(child):
-                cue.claims += _clause_claims(clause, excluded, quotes, "claim:complement")
+                cue.claims += _clause_claims(clause, excluded - _subject_object(verb, child), quotes,
+                                             "claim:complement", tag)
         elif child.dep_ == "dobj":
             clause = next((c for c in child.children if c.dep_ in ("acl", "relcl", "ccomp")
                            and _is_that_clause(c)), None)
             if clause is not None and child.lemma_ in SAYING_NOUNS:
-                cue.claims += _clause_claims(clause, excluded, quotes, "claim:saying-noun")
-            elif verb.lemma_ in PROPOSITION_OBJECT_VERBS:
-                cue.claims += _clause_claims(child, excluded, quotes, "claim:object")
-        elif child.dep_ in ("xcomp", "oprd") and verb.lemma_ in OBJECT_CLAUSE_VERBS:
+                cue.claims += _clause_claims(clause, excluded, quotes, "claim:saying-noun", tag)
+            elif _proposition_object(verb, child) and not _subject_object(verb, None, child):
+                cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)
+        elif child.dep_ == "nsubjpass" and _proposition_object(verb, child):
+            cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)  # "was confirmed by X"
+        elif child.dep_ in ("xcomp", "oprd") and verb.lemma_ in OBJECT_CLAUSE_VERBS and _nonfinite(child):
             subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if subject is not None:
                 start, end = subject.left_edge.idx, _end_of(child)
                 cue.claims.append((start, end, "claim:object-clause"))
+        if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CLAUSE_VERBS:
+            predicate = next((c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+            if predicate is not None:  # "reported 36 patients being treated": the object and its "-ing" form
+                cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
     cue.claims += _tagged_quotes(verb, source, quotes, cue.claims)
     return cue
+
+
+def _proposition_object(verb: Token, obj: Token) -> bool:
+    """A noun-phrase object that is what is asserted: after confirm, admit, acknowledge, predict and
+    forecast any object; after deny, dispute and reject only what was said ("denied the allegations"),
+    since "denied funding" refuses a thing and asserts nothing."""
+    if verb.lemma_ not in PROPOSITION_OBJECT_VERBS:
+        return False
+    return verb.lemma_ not in DENIAL_VERBS or obj.lemma_.lower() in SAYING_NOUNS
+
+
+def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
+    """A clause that reports: opened by "that" or by nothing (not "whether", "if", "so", "because", which
+    make a question or an adverbial), and after warn, promise and the like a clause with its own subject
+    (not "warned them to leave")."""
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children):
+        return False
+    if verb.lemma_ in THAT_ONLY_VERBS and not _is_that_clause(clause) and not _in_quote(clause, quotes):
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not _nonfinite(clause)
+    return True
+
+
+def _nonfinite(verb: Token) -> bool:
+    """A "to"-infinitive or an "-ing" form."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _subject_object(verb: Token, clause: Token | None, obj: Token | None = None) -> set[int]:
+    """The tokens of a cue's object that the parse took from its clause: "remarked toilet paper is
+    bulky" parses "toilet paper" as the object of "remarked" and leaves the clause without a subject;
+    a reported clause needs one, so an object right before a subjectless clause is its subject."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and (obj is None or c.i == obj.i)]
+    clauses = [clause] if clause is not None else [c for c in verb.children if c.dep_ == "ccomp"]
+    for found in objects:
+        for reported in clauses:
+            if found.i < reported.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in reported.children) \
+                    and found.right_edge.i + 1 == reported.left_edge.i and not _nonfinite(reported):
+                return {t.i for t in found.subtree}
+    return set()
+
+
+def _colon_claim(verb: Token, quotes: Quotations) -> tuple[int, int, str] | None:
+    """A colon right after the cue or its object introduces the claim as "that" would: what follows it,
+    to the end of the sentence ("announced its decision: the plant will close"). A quotation that fills
+    it is the quotation."""
+    doc = verb.doc
+    sentence = verb.sent
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep", "dative", "npadvmod", "advmod")]
+    end = max([verb.i, *(c.right_edge.i for c in after)])
+    colon = end + 1
+    if colon >= sentence.end or doc[colon].text != ":" or quotes.at(doc[colon].idx) is not None:
+        return None
+    first, last = colon + 1, sentence.end - 1
+    if first >= len(doc):
+        return None
+    quote = quotes.at(doc[first].idx)
+    if quote is not None and quote.start == doc[first].idx:
+        return quote.start, quote.end, "claim:quotation"
+    while last > first and (doc[last].is_punct or doc[last].is_space) and not _inside_quote_end(doc, last, quotes):
+        last -= 1
+    if last <= first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last]), "claim:colon"
 
 
 def _is_that_clause(clause: Token) -> bool:
@@ -142,13 +240,16 @@ def _end_of(token: Token) -> int:
     return last.idx + len(last)
 
 
-def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: str) -> list[tuple[int, int, str]]:
+def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: str,
+                   tag: int) -> list[tuple[int, int, str]]:
     """The claim(s) of a clause: its words without the complementiser, the tag and what interrupts it;
-    a clause that is one quotation is that quotation, marks included."""
+    a clause that is one quotation is that quotation, marks included. `tag` is the cue's token: a
+    semicolon, a paragraph break, or (for a clause before its tag) a colon between the clause and the
+    tag ends the clause there, since each separates independent clauses."""
     doc = head.doc
     inner = {t.i for conj in head.children if conj.dep_ == "conj" and _is_that_clause(conj) for t in conj.subtree}
     kept = [t.i for t in head.subtree if t.i not in excluded and t.i not in inner and not _interrupts(t, head)]
-    if kept and doc[kept[0]].dep_ == "mark" and doc[kept[0]].lower_ in ("that", "because"):
+    if kept and doc[kept[0]].dep_ == "mark" and doc[kept[0]].lower_ in ("that", "because") and kept[0] > tag:
         kept = kept[1:]
     runs, run = [], []
     for i in kept:
@@ -158,6 +259,7 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
         run.append(i)
     if run:
         runs.append(run)
+    runs = [piece for run in runs if (piece := _nearest_piece(doc, run, quotes, tag))]
     claims = []
     for number, run in enumerate(runs):
         if number == 0 and len(runs) > 1 and not any(doc[i].pos_ in ("VERB", "AUX") for i in run):
@@ -165,9 +267,35 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
         span = _trimmed(doc, run, quotes)
         if span is not None:
             start, end = _with_quotation(span, quotes)
-            claims.append((start, end, "claim:quotation" if quotes.at(start) and
-                           (quotes.at(start).start, quotes.at(start).end) == (start, end) else rule))
+            quote = quotes.at(start)
+            if quote is not None and quote.start <= start and end <= quote.end \
+                    and not quote.start <= doc[tag].idx < quote.end and quotes.stands_alone(quote):
+                start, end = quote.start, quote.end  # the parse's clause is a quotation's part: the quotation
+            claims.append((start, end, "claim:quotation" if quote and (quote.start, quote.end) == (start, end)
+                           else rule))
     return claims
+
+
+def _nearest_piece(doc: Doc, run: list[int], quotes: Quotations, tag: int) -> list[int]:
+    """The part of a run of tokens on the tag's side of any semicolon or paragraph break (and, before
+    the tag, of any colon) outside quotation marks."""
+    before = run[-1] < tag
+    pieces: list[list[int]] = [[]]
+    for i in run:
+        token = doc[i]
+        if _separates(token, quotes, before):
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    separators = range(run[-1] + 1, tag) if before else range(tag, run[0])
+    if any(_separates(doc[i], quotes, before) for i in separators):
+        return []
+    return pieces[-1] if before else pieces[0]
+
+
+def _separates(token: Token, quotes: Quotations, before: bool) -> bool:
+    """A semicolon or a paragraph break, or before the tag a colon, outside quotation marks."""
+    return quotes.at(token.idx) is None and (token.text == ";" or "\n" in token.text or before and token.text == ":")
 
 
 def _with_quotation(span: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
@@ -184,8 +312,8 @@ def _with_quotation(span: tuple[int, int], quotes: Quotations) -> tuple[int, int
 
 
 def _interrupts(token: Token, head: Token) -> bool:
-    """Words inside a clause's subtree that are not the claim: "according to X", another speaker's
-    participial cue (", adding that"), and the article's aside between dashes."""
+    """Words inside a clause's subtree that are not the claim: "according to X", a participial cue
+    (", adding that") or an adverbial clause with a cue of its own ("though she added that")."""
     node = token
     while node.i != head.i:
         if node.lower_ in ("according", "per") and node.dep_ == "prep" and _introduces_source(node):
@@ -193,6 +321,8 @@ def _interrupts(token: Token, head: Token) -> bool:
         if node.tag_ == "VBG" and node.lemma_ in CLAIM_VERBS and node.dep_ in ("advcl", "conj") and node.i > 0 \
                 and node.doc[node.i - 1].text == ",":
             return True
+        if node.lemma_ in CLAIM_VERBS and node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
+            return True  # "…, though she added that…": a cue of its own, with its own claim
         node = node.head
     return False
 
@@ -209,7 +339,7 @@ def _trimmed(doc: Doc, run: list[int], quotes: Quotations) -> tuple[int, int] | 
                              or doc[first].lower_ in ("and", "but", "or")):
         first += 1
     while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION
-                             and not _inside_quote_end(doc, last, quotes)):
+                             and not _inside_quote_end(doc, last, quotes) or doc[last].lower_ in ("and", "but", "or")):
         last -= 1
     if last - first < 1 and not (first <= last and doc[first].like_num):
         return None
@@ -238,22 +368,28 @@ def _tagged_quotes(verb: Token, source: Source, quotes: Quotations,
     tag_start = min(doc[source.start].idx, verb.idx)
     tag_end = max(doc[source.end - 1].idx + len(doc[source.end - 1]), verb.idx + len(verb))
     found = []
-    for quote in quotes.within(sentence.start_char, sentence.end_char + 2):
-        if any(s <= quote.start and quote.end <= e for s, e, _ in claimed) or not quotes.stands_alone(quote):
+    for quote in quotes.near(sentence.start_char, sentence.end_char):
+        after_verb = not doc.text[verb.idx + len(verb):quote.start].strip()  # writing "…"
+        if any(s <= quote.start and quote.end <= e for s, e, _ in claimed) \
+                or not quotes.stands_alone(quote, after_verb):
             continue
-        between_before = doc.text[quote.end:tag_start]
-        between_after = doc.text[tag_end:quote.start]
-        if quote.end <= tag_start and _only_tag_words(between_before):
-            found.append((quote.start, quote.end, "claim:quotation"))
-        elif quote.start >= tag_end and _only_tag_words(between_after):
+        if quote.end <= tag_start and _only_tag_words(doc, verb, quote.end, tag_start) \
+                or quote.start >= tag_end and _only_tag_words(doc, verb, tag_end, quote.start):
             found.append((quote.start, quote.end, "claim:quotation"))
     return found
 
 
-def _only_tag_words(between: str) -> bool:
-    """Nothing but punctuation, a few words of time or manner, between a quotation and its tag."""
-    words = [w for w in between.replace(",", " ").replace(":", " ").split() if w.strip("”“\"")]
-    return len(words) <= 4 and "." not in between.strip()
+def _only_tag_words(doc: Doc, verb: Token, start: int, end: int) -> bool:
+    """Nothing between a quotation and its tag but punctuation and the cue's own words (its object,
+    time or manner: "told the press in an interview,"), with no clause and no sentence end of their
+    own."""
+    between = doc.char_span(start, end, alignment_mode="expand")
+    if between is None or "." in doc.text[start:end].strip() or "\n" in doc.text[start:end]:
+        return False
+    subtree = {t.i for t in verb.subtree} | {verb.i}
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    return all(t.i in subtree and (t.pos_ not in ("VERB", "AUX") or t.i == verb.i) for t in words) \
+        or len(words) <= 4 and not any(t.pos_ == "VERB" for t in words)
 
 
 def _according_to(token: Token, quotes: Quotations) -> Cue | None:
@@ -266,7 +402,23 @@ def _according_to(token: Token, quotes: Quotations) -> Cue | None:
     if source is None:
         return None
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
-        head = head.head
-    excluded = set(t.i for t in token.subtree)
-    return Cue(source, _clause_claims(head, excluded, quotes, "claim:according-to"))
+    while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and head.head.i != head.i:
+        head = head.head  # the whole clause, coordinated parts too: "A died and B were hurt, according to X"
+    excluded = {t.i for t in token.subtree} | _relative_after(token)
+    return Cue(source, _clause_claims(head, excluded, quotes, "claim:according-to", token.i))
+
+
+def _relative_after(tag: Token) -> set[int]:
+    """A relative clause right after "according to X" ("…, according to officials, some of whom were
+    hurt") describes the source: it is not part of the claim."""
+    doc = tag.doc
+    i = tag.right_edge.i + 1
+    while i < len(doc) and (doc[i].is_punct or doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].tag_ not in
+                            ("WDT", "WP", "WP$") and i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+        i += 1 if doc[i].is_punct else 2  # "some of whom"
+    if i < len(doc) and doc[i].tag_ in ("WDT", "WP", "WP$"):
+        clause = doc[i]
+        while clause.dep_ not in ("relcl", "ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+        return {t.i for t in clause.subtree} if clause.i >= tag.i else set()
+    return set()

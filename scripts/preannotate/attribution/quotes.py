@@ -50,11 +50,16 @@ class Quotations:
             i += 1
         return found
 
-    def stands_alone(self, quote: Quote) -> bool:
+    def near(self, start: int, end: int) -> list[Quote]:
+        """The quotations that overlap [start, end): a sentence split inside a quotation still sees it."""
+        return [q for q in self.quotes if q.start < end and start < q.end]
+
+    def stands_alone(self, quote: Quote, after_verb: bool = False) -> bool:
         """A quotation that stands as what was said: it opens a paragraph or a sentence, or follows a
-        comma or a colon, and it holds a sentence's end or ends its own sentence; not a scare quote."""
+        comma, a colon or (`after_verb`) its reporting verb, and it holds a sentence's end or ends its
+        own sentence; not a scare quote."""
         before = self.text[:quote.start].rstrip(" ")
-        opening = not before or before[-1] in "\n.!?:," or before.endswith(("said", "says"))
+        opening = after_verb or not before or before[-1] in "\n.!?:,"
         inner = self.text[quote.start:quote.end].rstrip("”\"")
         after = self.text[quote.end:quote.end + 2]
         closing = quote.open or inner[-1:] in ",.?!" or after[:1] in (".", "?", "!", "\n", "") or after[:1] == ","

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from scripts.preannotate.attribution.coreference import Mention, link
+from scripts.preannotate.attribution.coreference import Mention, Quoted, link
 from scripts.preannotate.attribution.cues import Cue, find_cues
 from scripts.preannotate.attribution.quotes import Quotations, Quote
 from scripts.preannotate.attribution.speakers import Source, source_of
@@ -25,7 +25,9 @@ def find_attributions(doc: Doc, text: str) -> list[Relation]:
     quotes = Quotations(text)
     cues = find_cues(doc, quotes)
     cues += _untagged(doc, quotes, cues)
-    mentions = link(doc, [cue.source for cue in cues])
+    quoted = [Quoted(start, end, cue.source) for cue in cues for start, end, _ in cue.claims
+              if quotes.at(start) is not None and quotes.at(start).start == start]
+    mentions = link(doc, [cue.source for cue in cues], quoted)
     by_span = {(m.source.start, m.source.end): m for m in mentions}
     names = roles()
     speakers: dict[tuple[int, int], Candidate] = {}
@@ -35,7 +37,7 @@ def find_attributions(doc: Doc, text: str) -> list[Relation]:
         if span not in speakers:
             tokens = mention.source.span(doc)
             rule = f"speaker:{mention.source.kind}" + (":antecedent" if not any(
-                c.source is mention.source for c in cues) else "")
+                (c.source.start, c.source.end) == span for c in cues) else "")
             speakers[span] = Candidate(names.speaker, tokens.start_char, tokens.end_char, rule,
                                        {names.speaker_type: mention.kind})
         return speakers[span]
@@ -67,7 +69,7 @@ def _reporting(quotes: Quotations, start: int, end: int) -> str:
 def _untagged(doc: Doc, quotes: Quotations, cues: list[Cue]) -> list[Cue]:
     """Quotations that stand as what was said with no tag of their own, attributed by the guidelines'
     three links; the rest are left out."""
-    claimed = sorted((start, end, cue.source) for cue in cues for start, end, _ in cue.claims)
+    claimed = sorted(((start, end, cue.source) for cue in cues for start, end, _ in cue.claims), key=lambda c: c[:2])
     found = []
     for quote in quotes.quotes:
         if not quotes.stands_alone(quote) or any(s <= quote.start and quote.end <= e for s, e, _ in claimed):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS,
-                                          ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS)
+                                          ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS, TITLE_ENDINGS)
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
 
@@ -34,20 +34,37 @@ class Source:
         return doc[self.start:self.end]
 
 
+def is_document(token: Token) -> bool:
+    """A noun for a report, study, statement, ruling or other document ("data" as well as "datum")."""
+    return token.lower_ in DOCUMENT_WORDS or token.lemma_.lower() in DOCUMENT_WORDS
+
+
 def source_of(token: Token) -> Source | None:
     """The source a subject, agent or "according to" object names, headed by `token`."""
     if token.lower_ in PRONOUNS:
         return Source(token.i, token.i + 1, "pronoun", False)
-    if token.tag_ == "WP":  # "who said": the noun the relative clause is attached to
+    if token.tag_ in ("WP", "WDT"):  # "who said", "which indicated": the noun the relative clause is attached to
         return source_of(token.head.head) if token.head.dep_ == "relcl" else None
-    appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    appositive = _appositive_name(token)
     if appositive is not None and token.ent_type_ != "PERSON":
         return _named(appositive) or _described(token)
     if token.lemma_ in SPOKESPERSON_WORDS:
         return _spokesperson(token)
-    if token.lemma_ in DOCUMENT_WORDS:
+    if is_document(token):
         return _author(token) or _described(token, "document")
     return _named(token) or _described(token)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """A person's name in apposition to the phrase, or to an apposition of it ("the source's editor,
+    Ana Ruiz,")."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            if child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and not child.ent_type_ and child.text[:1].isupper():
+                return child
+            if (deeper := _appositive_name(child)) is not None:
+                return deeper
+    return None
 
 
 def _named(token: Token) -> Source | None:
@@ -62,8 +79,8 @@ def _named(token: Token) -> Source | None:
     doc = token.doc
     bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
     end = bracket if bracket is not None and bracket > start else end  # "World Health Organization (WHO)"
-    while start < end - 1 and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_WORDS
-                               or doc[start].lower_ == "the" and not _media(entity)):
+    start = _after_titles(doc, start, end)
+    while start < end - 1 and (_title(doc[start], end - start) or doc[start].lower_ == "the" and not _kept_the(doc[start], entity)):
         start += 1
     while end > start and (doc[end - 1].text in ("’s", "'s", "’", "'") or doc[end - 1].is_punct):
         end -= 1
@@ -79,21 +96,48 @@ def _proper_noun(token: Token) -> Source | None:
     """A name the pipeline missed: the run of proper nouns ending at the token ("Nancy Pelosi",
     "UNICEF"), without titles; a word in capitals or an organisation word makes it an organisation."""
     doc = token.doc
-    if not (token.pos_ == "PROPN" or token.is_upper and len(token) > 1 and token.is_alpha) or token.lower_ in PRONOUNS:
-        return None
+    if not (token.pos_ == "PROPN" or token.is_upper and len(token) > 1 and token.is_alpha) \
+            or token.lower_ in PRONOUNS or not token.text[:1].isupper() or _title(token, 1):
+        return None  # a name is capitalised, and a title alone ("President") names no one
     start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].ent_type_ == token.ent_type_:
         start -= 1
-    while start < token.i and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_WORDS):
+    start = _after_titles(doc, start, token.i + 1)
+    while start < token.i and _title(doc[start], token.i + 1 - start):
         start += 1
+    the = start > 0 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start
+    start -= the  # "told The Verge": a capitalised "The" inside the sentence belongs to the name
     words = doc[start:token.i + 1]
     if any(t.lower_ in MEDIA_WORDS for t in words):
         kind = "media_outlet"
-    elif token.is_upper or any(t.lower_ in ORGANISATION_WORDS for t in words):
+    elif the or token.is_upper or any(t.lower_ in ORGANISATION_WORDS for t in words):  # people take no "The"
         kind = "organisation"
     else:
         kind = "person"
     return Source(start, token.i + 1, kind, True)
+
+
+def _title(token: Token, length: int) -> bool:
+    """A word before a name that is not part of it: an honorific, a role or an office, or a word for a
+    person's office or trade ("Assemblywoman", "Congressman"), when the name keeps two words."""
+    word = token.lower_.rstrip(".")
+    return word in HONORIFICS or token.lower_ in ROLE_WORDS or length > 2 and word.endswith(TITLE_ENDINGS)
+
+
+def _after_titles(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after a title of several words ("Harbour Master Odd Vinje", "NASA
+    Administrator Bill Nelson"): after the last word of office before the name's final word."""
+    for k in range(end - 2, start - 1, -1):
+        if _title(doc[k], end - k) and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ != "of":
+            return k + 1
+    return start
+
+
+def _kept_the(token: Token, name: Span) -> bool:
+    """A leading "The" that belongs to the name: printed with a capital inside the sentence (General
+    rule 6), or opening it in a media outlet's name."""
+    return token.text == "The" and (not token.is_sent_start or _media(name))
 
 
 def _media(entity: Span) -> bool:
@@ -113,10 +157,11 @@ def _described(token: Token, kind: str | None = None) -> Source | None:
                 or previous.dep_ == "nummod" and previous.head.i == token.i or not _modifies(previous, token):
             break
         start -= 1
-    if kind is None:
+    if kind is None:  # grammatical number decides for a group: "agencies" is collective, "agency" not
         lemma = token.lemma_.lower()
-        kind = ("media_outlet" if lemma in MEDIA_WORDS else "organisation" if lemma in ORGANISATION_WORDS
-                else "collective" if token.tag_ in ("NNS", "NNPS") else "anonymous")
+        plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != lemma or token.lower_ == "media"
+        kind = ("collective" if plural else "media_outlet" if lemma in MEDIA_WORDS
+                else "organisation" if lemma in ORGANISATION_WORDS else "anonymous")
     return Source(start, token.i + 1, kind, False)
 
 
@@ -125,7 +170,7 @@ def _can_speak(token: Token) -> bool:
     "the agency"), not a thing or an event ("the decision", "a search")."""
     lemma = token.lemma_.lower()
     return (lemma in SOURCE_NOUNS or lemma in ROLE_WORDS or lemma in ORGANISATION_WORDS or lemma in MEDIA_WORDS
-            or lemma in DOCUMENT_WORDS or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
+            or is_document(token) or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
 
 
 def _modifies(token: Token, head: Token) -> bool:
@@ -174,3 +219,31 @@ def _author(token: Token) -> Source | None:
             if child.pos_ in ("PROPN", "NOUN"):
                 return _organisation(child)
     return None
+
+
+def name_at(token: Token) -> Source | None:
+    """The whole name a token is part of (an entity of the pipeline, or a run of proper nouns), as
+    a SPEAKER span cuts it."""
+    doc = token.doc
+    if token.ent_type_ in NAME_ENTITIES:
+        entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+        last = next((t for t in reversed(entity) if t.pos_ in ("PROPN", "NOUN", "ADJ")), None)
+        return _named(last) if last is not None else None
+    if token.ent_type_:
+        return None  # a date, a number, a work's title: not a name of a source
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end].dep_ == "compound" \
+            and not doc[end + 1].ent_type_:
+        end += 1
+    return _proper_noun(doc[end])
+
+
+def author_of(document: Token) -> Source | None:
+    """The author a mention of a document names: the source that speaks "in" it ("Ford said in a
+    filing"), or the author its own phrase names ("by X", "X's report")."""
+    head = document.head
+    if document.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (source := source_of(subject)) is not None:
+            return source
+    return _author(document)
