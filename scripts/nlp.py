@@ -20,18 +20,21 @@ DOCUMENTS_PER_PIPELINE = 20_000  # documents a spaCy pipeline serves before it i
 Made = TypeVar("Made")
 
 
-def renewed(make: Callable[[], Made]) -> Callable[[], Made]:
-    """make(), made once and then again after every DOCUMENTS_PER_PIPELINE calls (one call per
-    document). A spaCy vocabulary and tokenizer cache keep every new word they meet, so one pipeline
-    kept for a whole corpus would grow with it; a new one tokenizes the same way."""
+def renewed(make: Callable[[], Made]) -> Callable[..., Made]:
+    """make(), made once and then again after every DOCUMENTS_PER_PIPELINE documents (each call says how
+    many documents it is for: one by default). A spaCy vocabulary and tokenizer cache keep every new
+    word they meet, so one pipeline kept for a whole corpus would grow with it; a new one tokenizes the
+    same way."""
     made: list[Made] = []
-    calls = 0
+    documents = 0
+    renewal = 0
 
-    def current() -> Made:
-        nonlocal calls
-        if calls % DOCUMENTS_PER_PIPELINE == 0:
+    def current(count: int = 1) -> Made:
+        nonlocal documents, renewal
+        if not made or documents >= renewal:
             made[:] = [make()]
-        calls += 1
+            renewal = documents + DOCUMENTS_PER_PIPELINE
+        documents += count
         return made[0]
 
     return current

@@ -21,13 +21,13 @@ from scripts.records import METADATA_FIELDS, Record, doc_id
 from scripts.labelstudio.results import record_to_result, task_data
 from scripts.schema.scheme import load_scheme
 
-PEOPLE = ("Ana Ruiz", "Wei Chen", "Olena Kovalenko", "Samuel Okafor", "Marta Lindqvist", "Hiroshi Tanaka",
+PEOPLE = ("Ana Ruiz", "Wei Chen", "Olena Kravets", "Samuel Okafor", "Marta Lindqvist", "Hiroshi Tanaka",
           "Priya Raman", "Jonas Weber", "Fatima Haddad", "Carlos Mendes", "Ingrid Solberg", "Kwame Mensah")
-GROUPS = (("World Bank", "organisation", "the "), ("Reuters", "media_outlet", ""),
+GROUPS = (("Development Bank", "organisation", "the "), ("Reuters", "media_outlet", ""),
           ("transport ministry", "organisation", "the "), ("senior official", "anonymous", "a "),
           ("local residents", "collective", ""), ("Red Cross", "organisation", "the "))
-PLACES = (("France", "FR"), ("Lyon", None), ("Kursk region", "RU-KRS"), ("Bavaria", "DE-BY"), ("Kenya", "KE"),
-          ("Texas", "US-TX"), ("Seoul", None), ("Korean Peninsula", None), ("Ontario", "CA-ON"), ("Chile", "CL"))
+PLACES = (("Portugal", "PT"), ("Lyon", None), ("Vestland county", "NO-46"), ("Bavaria", "DE-BY"), ("Kenya", "KE"),
+          ("Ohio", "US-OH"), ("Osaka", None), ("Baltic Sea", None), ("Manitoba", "CA-MB"), ("Chile", "CL"))
 COUNTED = (("buses", "bus"), ("troops", "troop"), ("schools", "school"), ("families", "family"),
            ("flights", "flight"))
 PRONOUNS = {"person": ("She", "He"), "organisation": ("It",), "media_outlet": ("It",),

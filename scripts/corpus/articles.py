@@ -44,6 +44,15 @@ def attribution(metadata: dict[str, Any]) -> str | None:
     return (f"{credit}; changed: {changes}" if changes else credit) or None
 
 
+SEED_NOTE = "seed"  # a note in an article's metadata: the rules were written with it in view
+
+
+def is_seed(metadata: dict[str, Any]) -> bool:
+    """Whether the article is one the guidelines and the first rules were written from: measured apart,
+    since a score on it is an upper bound."""
+    return SEED_NOTE in (metadata.get("notes") or {})
+
+
 def read_text(path: Path) -> str:
     """An article's text as stored: UTF-8, never empty."""
     try:

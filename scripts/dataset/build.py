@@ -25,14 +25,13 @@ from scripts.corpus.articles import count_unannotated
 from scripts.dataset.card import write_card
 from scripts.dataset.collector import Collector
 from scripts.dataset.parquet import SHARD_BYTES
-from scripts.dataset.preannotation import sample_ranges, score_preannotation
+from scripts.dataset.preannotation import add_sides, sample_ranges, score_preannotation
 from scripts.dataset.result import BuildResult
 from scripts.dataset.splits import SPLITS
 from scripts.dataset.views import VIEWS
 from scripts.dataset.worker import Part, process
 from scripts.engine import Engine, Workers, add_engine_arguments, running
 from scripts.errors import PipelineError
-from scripts.evaluate.scores import add_scores
 from scripts.labelstudio.exports import RANGE_BYTES, Miscut, NotAnExport, exact_ranges, ranges
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, DATASET_DIR, shown
 from scripts.schema.scheme import load_scheme
@@ -104,13 +103,13 @@ def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine
                 _collect(collector, corpus_dir, workers, range_bytes, exact)
                 if not collector.seen.count:
                     raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-                sample = sample_ranges(collector.sample)
+                sample = sample_ranges(collector.sample, corpus_dir)
                 scores = None
                 for one in workers.map(score_preannotation, sample):
-                    scores = add_scores(scores, one)
+                    scores = add_sides(scores, one)
                 result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
                                      collector.warnings, count_unannotated(corpus_dir, collector.seen.__contains__),
-                                     scores, sum(len(positions) for _, positions in sample))
+                                     scores, sum(len(positions) for _, positions, _ in sample))
                 write_card(result, staging)
                 if out.exists():
                     shutil.rmtree(out)

@@ -84,15 +84,17 @@ def _annotators(result: BuildResult) -> str:
 
 
 def _preannotation(result: BuildResult) -> str:
-    """The pre-annotator scored against the gold, so the card says how much correcting it saves."""
-    from scripts.preannotate.predict import MODEL_NAME, MODEL_VERSION
+    """The pre-annotator scored against the gold, the development set apart from the seed, so the card
+    says how much correcting it saves and how far its scores can be trusted."""
+    from scripts.preannotate.calibration import table
+    from scripts.preannotate.development import MEASURE_COMMAND, report
+    from scripts.preannotate.predict import PROVENANCE
 
-    exports = " ".join(f"annotations/{path.name}" for path in result.exports)
+    sides = result.preannotation or {}
     sample = (f" on the {result.preannotated} gold documents with the smallest ids"
               if result.preannotated < result.summary.documents else "")
-    return (f"Model `{MODEL_NAME}-{MODEL_VERSION}` against the gold{sample} (`python -m scripts preannotate --out "
-            f"preannotations.jsonl`, then `python -m scripts evaluate {exports} preannotations.jsonl`):\n\n"
-            f"```\n{format_table(result.preannotation)}\n```")
+    return (f"Model `{PROVENANCE['model_version']}` against the gold{sample} (`{MEASURE_COMMAND}`, computed "
+            f"again by the build):\n\n" + report(sides.get("development"), sides.get("seed"), table()))
 
 
 def _licences(result: BuildResult) -> str:

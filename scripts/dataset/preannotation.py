@@ -1,31 +1,49 @@
-"""The pre-annotator scored against a sample of the gold, in the workers: the card's pre-annotation table."""
+"""The pre-annotator scored against a sample of the gold, in the workers: the card's pre-annotation tables,
+the development set (every article but the seed) apart from the seed."""
 
 from __future__ import annotations
 
-from functools import reduce
+from pathlib import Path
 
+from scripts.corpus.articles import is_seed, load_article
 from scripts.dataset.summary import Smallest
 from scripts.evaluate.scores import add_scores, compare
 from scripts.labelstudio.convert import Options, Problems, Stats, task_records
 from scripts.labelstudio.exports import Range, read_range
 from scripts.schema.scheme import load_scheme
 
+Sampled = tuple[Range, tuple[int, ...], Path]  # a range, its sampled tasks' positions, the corpus
 
-def sample_ranges(sample: Smallest) -> list[tuple[Range, tuple[int, ...]]]:
+
+def sample_ranges(sample: Smallest, corpus_dir: Path) -> list[Sampled]:
     """The ranges that hold the sampled gold documents, each with their tasks' positions."""
     by_range: dict[Range, list[int]] = {}
     for _, (part, position) in sample.items():
         by_range.setdefault(part, []).append(position)
-    return [(part, tuple(positions)) for part, positions in by_range.items()]
+    return [(part, tuple(positions), corpus_dir) for part, positions in by_range.items()]
 
 
-def score_preannotation(sampled: tuple[Range, tuple[int, ...]]) -> dict:
-    """The pre-annotator's scores on the gold records of some tasks of one range, read again there."""
+def score_preannotation(sampled: Sampled) -> dict[str, dict | None]:
+    """The pre-annotator's scores on the gold records of some tasks of one range, read again there:
+    on the development set and on the seed, apart."""
     from scripts.preannotate.predict import predict
 
-    part, positions = sampled
+    part, positions, corpus_dir = sampled
     tasks = read_range(part)
-    records = (record for position in positions
-               for record in task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
-                                          Problems(str(part.path)), position))
-    return reduce(add_scores, (compare([r], [predict({**r, "spans": [], "relations": []})]) for r in records))
+    scores: dict[str, dict | None] = {"development": None, "seed": None}
+    for position in positions:
+        for record in task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
+                                   Problems(str(part.path)), position):
+            path = corpus_dir / f"{record['id']}.txt"
+            side = "seed" if path.exists() and is_seed(load_article(path).metadata) else "development"
+            scores[side] = add_scores(scores[side], compare([record], [predict({**record, "spans": [],
+                                                                                "relations": []})]))
+    return scores
+
+
+def add_sides(total: dict[str, dict | None] | None, scores: dict[str, dict | None]) -> dict[str, dict | None]:
+    """Two sides' scores added up."""
+    if total is None:
+        return scores
+    return {side: scores[side] if total[side] is None else
+            total[side] if scores[side] is None else add_scores(total[side], scores[side]) for side in total}

@@ -15,11 +15,15 @@ from scripts.engine import Engine, add_engine_arguments, running
 from scripts.errors import PipelineError
 from scripts.files import atomic_writer
 from scripts.labelstudio.results import record_to_result, task_data
-from scripts.paths import CORPUS_DIR
-from scripts.preannotate.predict import PROVENANCE, checked, predict
+from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, ROOT
+from scripts.preannotate.calibration import TABLE
+from scripts.schema.tables import between_markers
+from scripts.preannotate.predict import PROVENANCE, checked, predict_many
 from scripts.records import Record, dumps
 
 BATCH = 64  # documents a worker predicts at a time: few round trips, little in flight
+MEASURE_BEGIN = "<!-- BEGIN GENERATED: pre-annotation scores ({command} --readme README.md) -->"
+MEASURE_END = "<!-- END GENERATED: pre-annotation scores -->"
 
 
 def labelstudio_task(record: Record) -> dict:
@@ -33,7 +37,7 @@ def labelstudio_task(record: Record) -> dict:
 
 def predict_files(paths: tuple[Path, ...]) -> list[Record]:
     """Checked predictions for some corpus files: the unit of work a worker gets."""
-    return [checked(predict(load_article(path).record())) for path in paths]
+    return [checked(record) for record in predict_many(load_article(path).record() for path in paths)]
 
 
 def predictions(doc_ids: list[str], corpus_dir: Path = CORPUS_DIR,
@@ -76,31 +80,73 @@ def write(records: Iterable[Record], path: Path | None, form: str) -> int:
     return count
 
 
+def _write_block(path: Path, begin: str, end: str, text: str) -> None:
+    """Replace what stands between two markers of a file (they are added at its end the first time)."""
+    document = path.read_text(encoding="utf-8")
+    if begin not in document:
+        document = document.rstrip("\n") + f"\n\n{begin}\n{end}\n"
+    with atomic_writer(path) as handle:
+        handle.write(between_markers(document, begin, end, text))
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "preannotate",
-        help="predict spans and links for corpus documents (rules, no trained model)",
+        help="predict spans and links for corpus documents (a trained pipeline and the guidelines' rules)",
         description="Predict spans of every label with their attributes, and their links, "
         "for every corpus document (or the given ids), as canonical "
         "records with provenance origin 'prediction' and a score per span, or as Label Studio tasks "
-        "with predictions. --bench N times the rules on N made-up articles instead.",
+        "with predictions. --bench N times the rules on N made-up articles instead; --calibrate measures "
+        "the scores on the gold.",
     )
     parser.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="documents to predict (default: all)")
     parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
     parser.add_argument("--format", choices=("jsonl", "labelstudio"), default="jsonl",
                         help="canonical records (JSONL) or a JSON list of Label Studio tasks")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the articles (default: corpus/)")
-    parser.add_argument("--bench", type=int, metavar="N", help="time N generated articles and report")
+    parser.add_argument("--bench", type=int, nargs="+", metavar="N",
+                        help="time the pre-annotator against the bare trained pipeline on N made-up articles "
+                        "(for each N given), with each pass's largest worker memory")
+    parser.add_argument("--measure", action="store_true",
+                        help="score the predictions against the gold of annotations/: the development set (every "
+                        "corpus article but the seed) and the seed apart, as the card shows them")
+    parser.add_argument("--readme", type=Path, metavar="FILE",
+                        help="with --measure or --bench: also write the tables into FILE between their markers")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="measure each rule's rate of exact matches on the gold of the development set "
+                        "(annotations/, every corpus article but the seed), write the scores' table "
+                        f"({TABLE.relative_to(ROOT)}) and print the expected calibration error, "
+                        "leaving one article out")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     engine = Engine.from_args(args)
-    if args.bench:
-        from scripts.bench.preannotate import report
+    if args.calibrate:
+        from scripts.preannotate.development import calibrate_on_gold
 
-        print(report(args.bench, engine))
+        made = calibrate_on_gold(ANNOTATIONS_DIR, args.corpus)
+        print(f"{TABLE.relative_to(ROOT)}: {len(made['rules'])} rules calibrated on {made['documents']} articles "
+              f"({made['spans']} predicted spans); expected calibration error, leaving one article out: "
+              f"{made['ece_leave_one_article_out']:.3f}")
+        return 0
+    if args.measure:
+        from scripts.preannotate.calibration import table
+        from scripts.preannotate.development import MEASURE_COMMAND, measure, report
+
+        text = report(*measure(ANNOTATIONS_DIR, args.corpus), table())
+        print(text)
+        if args.readme:
+            _write_block(args.readme, MEASURE_BEGIN.format(command=MEASURE_COMMAND), MEASURE_END, text)
+        return 0
+    if args.bench:
+        from scripts.bench.preannotate import BEGIN, END, report
+
+        text = report(args.bench, engine)
+        print(text)
+        if args.readme:
+            _write_block(args.readme, BEGIN, END, text)
         return 0
     count = write(predictions(args.doc_ids, args.corpus, engine), args.out, args.format)
     print(f"{count} document(s) pre-annotated ({PROVENANCE['model_version']})", file=sys.stderr)

@@ -18,7 +18,7 @@ from scripts.preannotate.gazetteer import Place, gazetteer, key
 from scripts.preannotate.lexicons import (COGNITION_VERBS, DIRECTION_WORDS, FACILITY_WORDS, FEATURE_WORDS,
                                           GENERIC_WORDS, HONORIFICS, MOTION_WORDS, ORGANISATION_HEADS, ROLE_WORDS,
                                           STATE_WORDS, TITLE_ENDINGS)
-from scripts.preannotate.text import POSSESSIVES, Candidate, capitalised, common_word, roles
+from scripts.preannotate.text import POSSESSIVES, Candidate, capitalised, common_word, entity_of, roles
 
 MAX_NAME_TOKENS = 8
 NAMING_ENTITIES = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -144,7 +144,7 @@ def _celestial(doc: Doc, covered: set[int]) -> list[tuple[int, int, Place, str, 
     (capitalised, and not a modifier of a noun: "Earth science" names no place)."""
     found = []
     for token in doc:
-        if token.i in covered or token.lower_ not in CELESTIAL or not token.text[:1].isupper() or token.is_sent_start:
+        if token.lower_ not in CELESTIAL or token.i in covered or not token.text[:1].isupper() or token.is_sent_start:
             continue
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
             continue
@@ -240,7 +240,7 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
     """The pipeline's place entity that holds token i, if any."""
     if doc[i].ent_type_ not in ("GPE", "LOC"):
         return None
-    entity = next(e for e in doc.ents if e.start <= i < e.end)
+    entity = entity_of(doc[i])
     return _trimmed(entity)
 
 
@@ -291,7 +291,7 @@ def _inside_longer_name(doc: Doc, i: int, j: int) -> bool:
         return True
     entity = doc[i].ent_type_
     if entity in NAMING_ENTITIES:
-        span = next(e for e in doc.ents if e.start <= i < e.end)
+        span = entity_of(doc[i])
         if any(t.lower_ in ("and", "or", ",") for t in span):
             return False  # "Ogun and Oyo": a list of names, not one name
         return span.end > j or span.start < i and doc[span.start].lower_ != "the"

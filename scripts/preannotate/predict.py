@@ -9,7 +9,10 @@ which the rule that proposed it is right (`calibration`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice, tee
+
+from spacy.tokens import Doc
 
 from scripts.errors import PipelineError
 from scripts.nlp import renewed, trained_pipeline
@@ -27,7 +30,10 @@ PROVENANCE = {"origin": "prediction", "export": None, "task_id": None, "annotati
               "annotator": None, "ground_truth": None, "model_version": f"{MODEL_NAME}-{MODEL_VERSION}"}
 
 
-nlp = renewed(trained_pipeline)  # called once per document
+nlp = renewed(trained_pipeline)  # called with the number of documents it is about to parse
+PIPE_BATCH = 32  # documents parsed together by nlp.pipe
+PIECE_CHARS = 20_000  # longer documents are parsed in paragraph-aligned pieces of at most this many characters
+MAX_LENGTH = 1_000_000  # spaCy's max_length: the longest text the trained pipeline takes in one piece
 
 
 def _compatible(a: Candidate, b: Candidate, scheme: Scheme) -> bool:
@@ -43,9 +49,15 @@ def _compatible(a: Candidate, b: Candidate, scheme: Scheme) -> bool:
     return False
 
 
+def _claim_order(relation: Relation) -> tuple[bool, int]:
+    """A quotation is the surest claim: its marks are on the page; then claims in text order."""
+    claim = relation[2]
+    return claim.rule != "claim:quotation", claim.start
+
+
 def reconcile(relations: list[Relation], others: Iterable[Candidate],
               scheme: Scheme) -> tuple[list[Candidate], list[Relation]]:
-    """Keep the candidates that nest or stay apart: attributions first (surest claims first), then
+    """Keep the candidates that nest or stay apart: attributions first (quotations, then in text order), then
     the antecedents they refer to, then places and quantities; links only between kept spans.
     Every SPEAKER and CLAIM candidate is the end of a relation, so the relations bring them all."""
     kept: list[Candidate] = []
@@ -54,7 +66,7 @@ def reconcile(relations: list[Relation], others: Iterable[Candidate],
     def fits(candidate: Candidate, *also: Candidate) -> bool:
         return all(_compatible(candidate, other, scheme) for other in (*kept, *also) if other is not candidate)
 
-    for _, speaker, claim in sorted((r for r in relations if r[0] == attribution), key=lambda r: -score(r[2])):
+    for _, speaker, claim in sorted((r for r in relations if r[0] == attribution), key=_claim_order):
         if (speaker in kept or fits(speaker)) and fits(claim, speaker):
             kept.extend(c for c in (speaker, claim) if c not in kept)
     for kind, mention, antecedent in relations:
@@ -74,14 +86,66 @@ def _attributes(candidate: Candidate, scheme: Scheme) -> dict:
     return attributes
 
 
-def predict(record: Record, scheme: Scheme | None = None) -> Record:
-    """The record with predicted spans (each with a score), relations and prediction provenance."""
-    scheme = scheme or load_scheme()
-    text = record["text"]
-    doc = nlp()(text)
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """A text cut at paragraph breaks into pieces of at most `limit` characters, each with its offset,
+    so that a long document costs time in proportion to its length; a paragraph longer than the trained
+    pipeline's own limit (spaCy's max_length) is refused."""
+    if len(text) <= limit:
+        return [(0, text)]
+    found: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= limit else text.rfind("\n", start, start + limit) + 1
+        if end <= start:  # no paragraph break within the limit: the whole paragraph, if the pipeline takes it
+            end = text.find("\n", start) + 1 or len(text)
+            if end - start > MAX_LENGTH:
+                raise PipelineError(f"a paragraph of {end - start:,} characters (at offset {start:,}) is longer than "
+                                    f"the trained pipeline's max_length of {MAX_LENGTH:,}")
+        found.append((start, text[start:end]))
+        start = end
+    return found
+
+
+def candidates(doc: Doc, text: str, scheme: Scheme, offset: int = 0) -> tuple[list[Candidate], list[Relation]]:
+    """The spans every rule proposes for a parsed text, reconciled, in text order, with their links;
+    their offsets moved by `offset` (the text's place in its document)."""
     kept, relations = reconcile(find_attributions(doc, text),
                                 [*find_places(doc, text), *find_quantities(doc, text)], scheme)
+    for candidate in kept:
+        candidate.start, candidate.end = candidate.start + offset, candidate.end + offset
     kept.sort(key=lambda c: (c.start, -c.end, c.label))
+    return kept, relations
+
+
+def document_candidates(texts: Iterable[str], scheme: Scheme) -> Iterator[tuple[list[Candidate], list[Relation]]]:
+    """`candidates` for each text, the texts parsed PIPE_BATCH pieces at a time (`nlp.pipe`)."""
+    texts = iter(texts)
+    while batch := list(islice(texts, PIPE_BATCH)):
+        parts = [(n, offset, piece) for n, text in enumerate(batch) for offset, piece in pieces(text)]
+        found: list[tuple[list[Candidate], list[Relation]]] = [([], []) for _ in batch]
+        docs = nlp(len(batch)).pipe(piece for _, _, piece in parts)
+        for (n, offset, piece), doc in zip(parts, docs):
+            kept, relations = candidates(doc, piece, scheme, offset)
+            found[n][0].extend(kept)
+            found[n][1].extend(relations)
+        yield from found
+
+
+def predict_many(records: Iterable[Record], scheme: Scheme | None = None) -> Iterator[Record]:
+    """The predicted record of each record, in order (see `predict`), parsed a batch at a time."""
+    scheme = scheme or load_scheme()
+    records, texts = tee(records)
+    for record, (kept, relations) in zip(records, document_candidates((r["text"] for r in texts), scheme)):
+        yield _predicted(record, kept, relations, scheme)
+
+
+def predict(record: Record, scheme: Scheme | None = None) -> Record:
+    """The record with predicted spans (each with a score), relations and prediction provenance."""
+    return next(predict_many([record], scheme))
+
+
+def _predicted(record: Record, kept: list[Candidate], relations: list[Relation], scheme: Scheme) -> Record:
+    text = record["text"]
     ids = {id(c): f"s{i}" for i, c in enumerate(kept, start=1)}
     return {
         "id": record.get("id") or doc_id(text),

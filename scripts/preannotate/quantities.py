@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from scripts.preannotate.lexicons import (APPROXIMATIONS, FRACTION_WORDS, MONTHS, NAME_BEFORE_NUMBER,
                                           PEOPLE_VERBS, SPORT_VERBS, STREET_WORDS)
 from scripts.preannotate.numbers import NUMBER, SCALE_LETTERS, SCALE_WORDS, value
-from scripts.preannotate.text import Candidate, roles, singular
+from scripts.preannotate.text import Candidate, entity_of, roles, singular
 from scripts.preannotate.units import currency_symbol, unit_at
 
 PREFIXED_CODES = {"US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL"}
@@ -212,7 +212,7 @@ def _in_date(doc: Doc, token: Token) -> bool:
     """A day of a date the pipeline found: "on December 5 and 6"."""
     if token.ent_type_ != "DATE":
         return False
-    entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+    entity = entity_of(token)
     return any(t.lower_ in MONTHS for t in entity)
 
 

@@ -99,7 +99,8 @@ def test_predictions_stream_and_refuse_unknown_documents(corpus: Path, tmp_path:
 
 def test_benchmark_articles_are_deterministic_and_the_report_counts_them():
     assert article(7) == article(7) and article(7) != article(8)
-    assert report(12, Engine(workers=1)).startswith("12 made-up documents")
+    text = report([12], Engine(workers=1))
+    assert text.startswith("1 local worker(s)") and "\n| 12 |" in text
 
 
 def test_the_dask_path_predicts_the_same_records_as_the_local_one(tmp_path: Path, dask_scheduler: str,
@@ -113,3 +114,17 @@ def test_the_dask_path_predicts_the_same_records_as_the_local_one(tmp_path: Path
     assert distributed == local and sum(len(r["spans"]) for r in local) > 0
     chosen = [ids[3], ids[0]]
     assert [r["id"] for r in preannotate.predictions(chosen, tmp_path / "corpus", Engine(workers=2))] == chosen
+
+
+def test_a_long_document_is_parsed_in_paragraph_aligned_pieces_and_a_huge_paragraph_refused():
+    from scripts.preannotate.predict import MAX_LENGTH, pieces
+
+    paragraph = "Maria Lund said that the pier in Bergen would reopen. " * 20 + "\n"
+    text = paragraph * 60
+    cut = pieces(text, 5_000)
+    assert "".join(piece for _, piece in cut) == text and all(len(piece) <= 5_000 for _, piece in cut)
+    assert all(offset == 0 or text[offset - 1] == "\n" for offset, _ in cut)
+    long = predicted(text)
+    assert len([s for s in long["spans"] if s["label"] == "LOCATION"]) == 20 * 60
+    with pytest.raises(PipelineError, match=f"max_length of {MAX_LENGTH:,}"):
+        pieces("x" * (MAX_LENGTH + 1), 5_000)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS,
                                           ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS, TITLE_ENDINGS)
+from scripts.preannotate.text import entity_of
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
 
@@ -74,7 +75,7 @@ def _named(token: Token) -> Source | None:
         return _proper_noun(token)
     if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
         return None
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    entity = entity_of(token)
     start, end = entity.start, min(entity.end, token.i + 1) if token.dep_ in ("compound", "poss") else entity.end
     doc = token.doc
     bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
@@ -226,7 +227,7 @@ def name_at(token: Token) -> Source | None:
     a SPEAKER span cuts it."""
     doc = token.doc
     if token.ent_type_ in NAME_ENTITIES:
-        entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+        entity = entity_of(token)
         last = next((t for t in reversed(entity) if t.pos_ in ("PROPN", "NOUN", "ADJ")), None)
         return _named(last) if last is not None else None
     if token.ent_type_:

@@ -1,0 +1,35 @@
+"""Calibrated scores: rates per rule smoothed towards their label's, and the error of such scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scripts.corpus.articles import is_seed
+from scripts.preannotate.calibration import calibrate, expected_calibration_error, leave_one_out, rates
+
+
+def test_a_rule_seen_rarely_is_pulled_towards_its_labels_rate():
+    outcomes = [("CLAIM", "claim:common", True)] * 30 + [("CLAIM", "claim:common", False)] * 10 \
+        + [("CLAIM", "claim:rare", False)]
+    made = rates(outcomes)
+    assert made["labels"]["CLAIM"] < 0.75 and made["rules"]["claim:common"] < 0.75
+    assert 0.5 < made["rules"]["claim:rare"] < made["labels"]["CLAIM"]
+
+
+def test_the_expected_calibration_error_weights_each_bin_by_its_spans():
+    assert round(expected_calibration_error([(0.9, True)] * 9 + [(0.9, False)]), 6) == 0.0
+    assert round(expected_calibration_error([(0.95, True)] * 5 + [(0.15, True)] * 5), 4) == 0.45
+
+
+def test_leaving_one_article_out_scores_it_by_the_others(tmp_path: Path) -> None:
+    by_document = {"a": [("QUANTITY", "quantity:count", True)] * 4,
+                   "b": [("QUANTITY", "quantity:count", False)] * 4}
+    assert leave_one_out(by_document) > 0.4  # each article is scored by the other's opposite rate
+    made = calibrate(by_document, tmp_path / "table.json")
+    assert json.loads((tmp_path / "table.json").read_text()) == made and made["documents"] == 2
+
+
+def test_the_seed_is_known_by_a_note_in_its_metadata():
+    assert is_seed({"notes": {"seed": "the rules were written with it in view"}})
+    assert not is_seed({"notes": {"title": "not known"}}) and not is_seed({"notes": None})
