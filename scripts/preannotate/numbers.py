@@ -35,7 +35,7 @@ def value(text: str) -> float | None:
     total, current = 0.0, 0.0
     started = False
     for word in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", word):  # ".0605" too
             current += float(word)
         elif word in UNITS_WORDS:
             current += UNITS_WORDS[word]
@@ -54,8 +54,3 @@ def value(text: str) -> float | None:
             return None
         started = True
     return total + current if started else None
-
-
-def scaled(number: float, suffix: str) -> float:
-    """A number times its scale letter ("2.5" and "bn")."""
-    return number * SCALE_LETTERS[suffix.lower()]

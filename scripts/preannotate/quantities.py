@@ -186,6 +186,12 @@ def _excluded(doc: Doc, text: str, starts: list[int], start: int, end: int, numb
     neighbours = re.findall(r"[A-Za-z]+", before)[-1:] + re.findall(r"[A-Za-z]+", after)[:1]
     if any(word.lower() in MONTHS for word in neighbours) or _in_date(doc, token):
         return True
+    if re.search(r"(?i)\b(?:" + "|".join(MONTHS) + r")\.? \d{1,2}(?:,? and|,? or| to|-|–)\s?$", before):
+        return True  # "on March 4 and 5": the second day of a date
+    if re.search(r"[“\"]$", before) and re.match(r"[”\"]", after):
+        return True  # '"19" for the year': a number quoted alone is a sign, not an amount
+    if _identifier(token, text, end):
+        return True
     if re.match(r"/\d", after) or re.search(r"\d/$", before):
         return True  # "24/7", "3/4": a code or a date
     if before.endswith("-") and before[-2:-1].isalnum() or after[:1] == "-" and after[1:2].isdigit():
@@ -197,15 +203,30 @@ def _excluded(doc: Doc, text: str, starts: list[int], start: int, end: int, numb
         return True  # "the 1990s", "the 80s": a decade
     if _names(doc, token, before, after):
         return True
-    if number.lower() == "one":
-        return not (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i)
+    if number.lower() == "one":  # a count of the noun after it, of people, or beside another count
+        return not (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+                    or token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in PEOPLE_VERBS
+                    or token.dep_ == "conj" and token.head.like_num and token.head.dep_ == "nummod")
     return False
 
 
+def _identifier(token: Token, text: str, end: int) -> bool:
+    """A number right after a singular noun that it does not count ("coronavirus 2", "type 2", "gate
+    5"): it names, as in the guidelines' numbers inside names, unless a unit follows it."""
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.tag_ in ("NN", "NNP") and previous.idx + len(previous) + 1 == token.idx \
+        and not previous.like_num and not PERCENT.match(text, end) and unit_at(text, end + 1, False) is None \
+        and previous.lower_ not in MONTHS and previous.lower_ not in SCALE_UNITS and token.dep_ != "dobj"
+
+
 def _counts(token: Token) -> bool:
-    """A number that counts something: the head noun after it, or the subject of a verb."""
-    return token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj") and (token.head.i > token.i or
-                                                                        token.dep_ != "nummod")
+    """A number that counts something: the plural noun after it ("1500 people", not "the 2023
+    report"), or the subject or object of a verb."""
+    if token.dep_ == "nummod":
+        return token.head.i > token.i and token.head.tag_ in ("NNS", "NNPS")
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _in_date(doc: Doc, token: Token) -> bool:
@@ -222,7 +243,7 @@ def _sports(doc: Doc, starts: list[int], start: int) -> bool:
 
 def _names(doc: Doc, token: Token, before: str, after: str) -> bool:
     """"Flight 802", "Apollo 11", "Top 40", "Section 8", "14 Mill Lane": a number that names."""
-    previous = re.search(r"([A-Za-z]+)\.?\s$", before)
+    previous = re.search(r"([A-Za-z]+) $", before)  # on the same line, no full stop between
     if previous and previous.group(1)[0].isupper():
         word = previous.group(1)
         if word.lower() in NAME_BEFORE_NUMBER:

@@ -48,3 +48,17 @@ def test_numbers_in_words_fractions_and_ages():
         at(record, "half", ("value", 0.5), ("unit", "fraction")),
         at(record, "35-year", ("value", 35), ("unit", "year")),
     ]
+
+
+def test_years_before_a_noun_days_of_a_date_quoted_numbers_and_numbers_after_a_noun_are_not_amounts():
+    record = predicted('The 2021 survey, published on August 4 and 5, named the strain "type 2" and '
+                       'gave the "7" for the week; 1500 trawlers took part.')
+    assert spans(record, "QUANTITY") == [at(record, "1500", ("value", 1500), ("unit", "trawler"))]
+
+
+def test_one_counts_the_noun_after_it_the_people_of_a_verb_and_beside_another_count():
+    record = predicted("One pilot said the storm killed one and injured eight people, and the shops allowed "
+                       "two and one crate per customer, and the reef covers .0605 square km.")
+    assert [(text, attributes.get("unit")) for text, _, attributes in spans(record, "QUANTITY")] == [
+        ("One", "pilot"), ("one", "person"), ("eight", "person"), ("two", "crate"), ("one", "crate"),
+        (".0605 square km", "square kilometre")]

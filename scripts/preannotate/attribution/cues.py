@@ -368,7 +368,7 @@ def _tagged_quotes(verb: Token, source: Source, quotes: Quotations,
     tag_start = min(doc[source.start].idx, verb.idx)
     tag_end = max(doc[source.end - 1].idx + len(doc[source.end - 1]), verb.idx + len(verb))
     found = []
-    for quote in quotes.near(sentence.start_char, sentence.end_char):
+    for quote in quotes.near(sentence.start_char, sentence.end_char + 2):  # one opening the next "sentence"
         after_verb = not doc.text[verb.idx + len(verb):quote.start].strip()  # writing "…"
         if any(s <= quote.start and quote.end <= e for s, e, _ in claimed) \
                 or not quotes.stands_alone(quote, after_verb):

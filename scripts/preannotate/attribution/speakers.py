@@ -36,8 +36,9 @@ class Source:
 
 
 def is_document(token: Token) -> bool:
-    """A noun for a report, study, statement, ruling or other document ("data" as well as "datum")."""
-    return token.lower_ in DOCUMENT_WORDS or token.lemma_.lower() in DOCUMENT_WORDS
+    """A common noun for a report, study, statement, ruling or other document ("data" as well as
+    "datum"); inside a proper name ("Geological Survey") it names an organisation."""
+    return token.pos_ != "PROPN" and (token.lower_ in DOCUMENT_WORDS or token.lemma_.lower() in DOCUMENT_WORDS)
 
 
 def source_of(token: Token) -> Source | None:
