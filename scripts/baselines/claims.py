@@ -1,8 +1,8 @@
 """The `sentences` baseline: whether a sentence holds a claim, from its words, by a linear model.
 
 Word unigrams and bigrams with quotation marks kept as words of their own (they mark direct speech),
-TF-IDF weighted, and a logistic regression with classes weighted by their frequency (a third of the
-sentences hold a claim). lbfgs has no randomness, so the same rows give the same model."""
+TF-IDF weighted, and a logistic regression with classes weighted by their frequency (fewer sentences
+hold a claim than not). lbfgs has no randomness, so the same rows give the same model."""
 
 from __future__ import annotations
 

@@ -8,15 +8,16 @@ NumPy arrays, so nothing here needs torch. No model is trained: see the README."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from datasets import DatasetDict
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
-from transformers import DataCollatorForTokenClassification, PreTrainedTokenizerFast
+from transformers import BatchEncoding, DataCollatorForTokenClassification, PreTrainedTokenizerFast
 
-VOCABULARY = 2000  # BPE tokens; a few hundred sentences of news leave most words in pieces
+VOCABULARY = 2000  # BPE tokens: small, so that rarer words come in pieces and the alignment has subwords to skip
 BATCH = 16
-MAX_LENGTH = 512  # subwords, as BERT's; no sentence of the corpus comes near it
+MAX_LENGTH = 512  # subwords, as BERT's; a longer sentence would be cut, and would not read its tags back
 IGNORED = -100  # the label the loss skips: special tokens, later subwords of a word, padding
 PAD, UNK, CLS, SEP = "[PAD]", "[UNK]", "[CLS]", "[SEP]"
 
@@ -35,10 +36,10 @@ def tokenizer(texts: list[str]) -> PreTrainedTokenizerFast:
                                    model_max_length=MAX_LENGTH)
 
 
-def aligner(fast: PreTrainedTokenizerFast):
+def aligner(fast: PreTrainedTokenizerFast) -> Callable[[dict], BatchEncoding]:
     """The recipe's `tokenize_and_align_labels`: a word's tag on its first subword, IGNORED elsewhere."""
 
-    def align(batch: dict) -> dict:
+    def align(batch: dict) -> BatchEncoding:
         encoded = fast(batch["tokens"], truncation=True, is_split_into_words=True)
         labels = []
         for i, tags in enumerate(batch["ner_tags"]):
