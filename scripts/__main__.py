@@ -12,7 +12,7 @@ from scripts.errors import PipelineError
 COMMANDS = {"ingest": "corpus.ingest", "preannotate": "preannotate.cli", "ls": "labelstudio.cli",
             "convert": "labelstudio.convert", "validate": "validate.cli", "build": "dataset.build",
             "publish": "dataset.publish", "evaluate": "evaluate.cli", "generate": "schema.generate",
-            "bench": "bench.build"}
+            "bench": "bench.build", "baselines": "baselines.cli"}
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
