@@ -9,7 +9,13 @@ Two kinds of test need something beyond the repository and carry a marker, so th
 
 from __future__ import annotations
 
+import ctypes
+import os
+import resource
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +37,23 @@ def shared_path(*parts: str) -> Path:
         pytest.skip(f"needs {path}: ../shared is not beside the repository")
     assert path.exists(), f"{path} is missing from ../shared"
     return path
+
+
+def run_limited(*args: str, largest_file: int | None = None) -> subprocess.CompletedProcess:
+    """`python -m scripts ARGS` in a child that meets the limits a user meets: file permissions (root's
+    override of them dropped) and, if given, a largest file it may write (a disk that fills up)."""
+    def limit() -> None:
+        if os.geteuid() == 0:
+            libc = ctypes.CDLL(None, use_errno=True)
+            for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+                if libc.prctl(24, capability, 0, 0, 0):  # PR_CAPBSET_DROP: gone from what the child execs
+                    raise OSError(ctypes.get_errno(), "prctl")
+        if largest_file is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+            resource.setrlimit(resource.RLIMIT_FSIZE, (largest_file, largest_file))
+
+    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=ROOT, capture_output=True, text=True,
+                          preexec_fn=limit)
 
 
 @pytest.fixture

@@ -56,8 +56,8 @@ def _collect(collector: Collector, corpus_dir: Path, workers: Workers, range_byt
         try:
             collector.add(next(results))
         except (Miscut, NotAnExport):
-            if part.range.path in exact:
-                raise
+            if part.range.exact:
+                raise  # not a miscut: the export itself is not a list of tasks
             raise _Recut(part.range.path) from None
     collector.raise_if_any()
 
