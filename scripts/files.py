@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import stat
 import tempfile
@@ -67,3 +69,28 @@ def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
 
 def _unwritable(path: Path, err: OSError) -> PipelineError:
     return PipelineError(f"{path}: cannot write: {err.strerror or err}; nothing written")
+
+
+_LIBC = ctypes.CDLL(None, use_errno=True)
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def exchange_folders(new: Path, old: Path) -> None:
+    """Put folder `new` where folder `old` is, in one step (Linux's renameat2 exchange): a reader sees the
+    old folder or the new one, never a part of either. The old one ends up at `new`'s place, for the
+    caller to delete. Where the file system cannot exchange, two renames leave a moment without `old`,
+    but still never a partial folder."""
+    if not old.exists():
+        new.rename(old)
+        return
+    renameat2 = getattr(_LIBC, "renameat2", None)
+    if renameat2 is not None and not renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(old),
+                                                _RENAME_EXCHANGE):
+        return
+    code = ctypes.get_errno() if renameat2 is not None else errno.ENOSYS
+    if code not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        raise OSError(code, os.strerror(code), str(old))
+    aside = new.with_name(f"{new.name}.old")
+    old.rename(aside)
+    new.rename(old)
+    aside.rename(new)

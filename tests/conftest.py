@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,21 +40,31 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def run_limited(*args: str, largest_file: int | None = None) -> subprocess.CompletedProcess:
-    """`python -m scripts ARGS` in a child that meets the limits a user meets: file permissions (root's
-    override of them dropped) and, if given, a largest file it may write (a disk that fills up)."""
-    def limit() -> None:
+@contextmanager
+def largest_file(size: int) -> Iterator[None]:
+    """In the block, a write that makes a file larger than `size` bytes fails (EFBIG), as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def run_as_user(*args: str) -> subprocess.CompletedProcess:
+    """`python -m scripts ARGS` in a child that meets file permissions as a user does: a root child has
+    its override of them dropped (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH)."""
+    def drop_override() -> None:
         if os.geteuid() == 0:
             libc = ctypes.CDLL(None, use_errno=True)
-            for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            for capability in (1, 2):
                 if libc.prctl(24, capability, 0, 0, 0):  # PR_CAPBSET_DROP: gone from what the child execs
                     raise OSError(ctypes.get_errno(), "prctl")
-        if largest_file is not None:
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
-            resource.setrlimit(resource.RLIMIT_FSIZE, (largest_file, largest_file))
 
     return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=ROOT, capture_output=True, text=True,
-                          preexec_fn=limit)
+                          preexec_fn=drop_override)
 
 
 @pytest.fixture

@@ -176,8 +176,8 @@ def _clocked(clock: _Clock) -> Iterator[None]:
     steps = [(worker, "process", "the rest of the worker's loop", False),
              (worker, "read_range", "parse a range of the export (orjson)", False),
              (worker, "_tally_annotations", "annotators and agreement of double passes", False),
-             (worker, "task_records", "convert tasks to records", True),
-             (worker, "record_problems", "validate records (JSON Schema and rules)", False),
+             (worker, "annotation_records", "convert tasks to records", True),
+             (worker, "annotation_problems", "validate records (JSON Schema and rules)", False),
              (worker, "_article", "read the corpus article", False),
              (base, "sentences", "tokenize and split sentences (spaCy)", False),
              (worker, "to_table", "rows to Arrow tables", False),
@@ -201,7 +201,7 @@ def stages(folder: Path, tasks: int = STAGE_TASKS) -> tuple[int, Counter]:
     export = folder / "annotations" / "export.json"
     clock, done = _Clock(), 0
     with tempfile.TemporaryDirectory() as staging, _clocked(clock):
-        collector = Collector([export], Path(staging), shard_bytes=1 << 40)
+        collector = Collector([export], Path(staging), 1 << 40, Path(staging))
         try:
             for part in ranges(export):
                 if done >= tasks:

@@ -14,7 +14,7 @@ from typing import Any
 from scripts.errors import PipelineError
 from scripts.files import output_file
 from scripts.labelstudio.exports import iter_tasks
-from scripts.records import METADATA_FIELDS, Record, doc_id, dumps, write_jsonl
+from scripts.records import METADATA_FIELDS, Record, doc_id, dumps, json_type, write_jsonl
 from scripts.schema.label_config import LABELS_CONTROL, TEXT_OBJECT
 from scripts.schema.scheme import Attribute, Scheme, load_scheme
 
@@ -81,12 +81,6 @@ def annotator_name(completed_by: Any) -> str | None:
     if isinstance(completed_by, dict):
         return completed_by.get("email") or str(completed_by.get("id"))
     return None if completed_by is None else str(completed_by)
-
-
-def json_type(value: Any) -> str:
-    """What a JSON value is, as a message says it."""
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
-    return names.get(type(value), "a number")
 
 
 def _strings(value: Any) -> bool:

@@ -11,7 +11,7 @@ from scripts.__main__ import main
 from scripts.errors import PipelineError
 from scripts.labelstudio.convert import Options, convert_exports
 from scripts.paths import ANNOTATIONS_DIR
-from tests.conftest import run_limited
+from tests.conftest import largest_file, run_as_user
 
 
 def brief(record: dict) -> list[tuple]:
@@ -127,7 +127,8 @@ def value_of(number: str) -> dict:
 
 
 @pytest.mark.parametrize(("export", "message"), [
-    ([{"id": 7, "data": "Ana Ruiz said fares rise.", "annotations": []}], "task 7: data must be an object, found a string"),
+    ([{"id": 7, "data": "Ana Ruiz said fares rise.", "annotations": []}],
+     "task 7: data must be an object, found a string"),
     ([{"id": 7, "data": {"text": "Ana Ruiz said fares rise."}, "annotations": {"id": 70}}],
      "task 7: annotations must be a list, found an object"),
     ([{"id": 7, "data": {"text": "Ana Ruiz said fares rise."}, "annotations": ["yes"]}],
@@ -149,7 +150,8 @@ def value_of(number: str) -> dict:
      "task 7: annotation 70: region a: to_name 'title' is not the config's text object 'text': "
      "its offsets would not be into the task's text"),
     ([task([SPEAKER], ground_truth="no")], "task 7: annotation 70: ground_truth must be true or false, found 'no'"),
-    ([task([QUANTITY, value_of("nan")])], "task 7: annotation 70: region q: value must be a finite number, found 'nan'"),
+    ([task([QUANTITY, value_of("nan")])],
+     "task 7: annotation 70: region q: value must be a finite number, found 'nan'"),
     ([task([QUANTITY, value_of("1e999")])],
      "task 7: annotation 70: region q: value must be a finite number, found '1e999'"),
 ])
@@ -193,14 +195,15 @@ def test_cli_refuses_two_exports_joined_into_one_file(tmp_path: Path, capsys) ->
     assert not (tmp_path / "out.jsonl").exists()
 
 
-def test_cli_a_write_the_system_refuses_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+def test_cli_a_write_the_system_refuses_is_one_line_and_leaves_nothing(tmp_path: Path, capsys) -> None:
     export = ANNOTATIONS_DIR / "who-said-what-seed-gold-20261125.json"
-    full = run_limited("convert", str(export), "--out", str(tmp_path / "records.jsonl"), largest_file=4096)
+    with largest_file(4096):
+        assert main(["convert", str(export), "--out", str(tmp_path / "records.jsonl")]) == 1
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o555)
-    refused = run_limited("convert", str(export), "--out", str(locked / "records.jsonl"))
-    assert (full.returncode, full.stderr) == (
-        1, f"error: {tmp_path / 'records.jsonl'}: cannot write: File too large; nothing written\n")
+    refused = run_as_user("convert", str(export), "--out", str(locked / "records.jsonl"))
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'records.jsonl'}: cannot write: File too large; "
+                                       "nothing written\n")
     assert (refused.returncode, refused.stderr) == (
         1, f"error: {locked / 'records.jsonl'}: cannot write: Permission denied; nothing written\n")
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["locked"]
