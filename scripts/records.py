@@ -16,6 +16,14 @@ from scripts.files import atomic_writer, input_file
 Record = dict[str, Any]
 
 METADATA_FIELDS = ("title", "source", "url", "published", "language", "license")
+MAX_TEXT = 5_000_000  # characters of one article: the cost of every step grows linearly with it, as memory does
+
+
+def too_long(text: str) -> str | None:
+    """Why a text is longer than an article may be, or None."""
+    if len(text) <= MAX_TEXT:
+        return None
+    return f"the text has {len(text):,} characters, more than the {MAX_TEXT:,} an article may have"
 
 
 def doc_id(text: str) -> str:

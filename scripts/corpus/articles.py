@@ -15,7 +15,7 @@ from scripts.characters import unsafe_character, visible_text
 from scripts.errors import PipelineError
 from scripts.files import input_file
 from scripts.paths import CORPUS_DIR
-from scripts.records import METADATA_FIELDS, Record, doc_id, json_type
+from scripts.records import METADATA_FIELDS, Record, doc_id, json_type, too_long
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ def read_text(path: Path) -> str:
         raise PipelineError(f"{path}: not UTF-8 (byte {err.start}: {err.reason})") from None
     if not visible_text(text):
         raise PipelineError(f"{path}: the article is empty")
+    if length := too_long(text):
+        raise PipelineError(f"{path}: {length}")
     return text
 
 

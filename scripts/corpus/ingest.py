@@ -14,7 +14,7 @@ from scripts.corpus.articles import Article, check_metadata, load_article, read_
 from scripts.errors import PipelineError
 from scripts.files import atomic_writer
 from scripts.paths import CORPUS_DIR
-from scripts.records import METADATA_FIELDS, doc_id
+from scripts.records import METADATA_FIELDS, doc_id, too_long
 
 
 def normalise(text: str) -> str:
@@ -44,6 +44,8 @@ def read_input(path: Path, defaults: dict[str, Any], why_unknown: str | None) ->
     text = normalise(raw)
     if not visible_text(text):
         raise PipelineError(f"{path}: the article is empty")
+    if length := too_long(text):
+        raise PipelineError(f"{path}: {length}")
     metadata: dict[str, Any] = {"id": doc_id(text)}
     metadata.update({field: given.get(field) for field in METADATA_FIELDS})
     notes = dict(given.get("notes") or {})

@@ -14,7 +14,7 @@ from typing import Any
 from scripts.errors import PipelineError
 from scripts.files import output_file
 from scripts.labelstudio.exports import iter_tasks
-from scripts.records import METADATA_FIELDS, Record, doc_id, dumps, json_type, write_jsonl
+from scripts.records import METADATA_FIELDS, Record, doc_id, dumps, json_type, too_long, write_jsonl
 from scripts.schema.label_config import LABELS_CONTROL, TEXT_OBJECT
 from scripts.schema.scheme import Attribute, Scheme, load_scheme
 
@@ -350,6 +350,9 @@ def annotation_records(task: dict, export: str, scheme: Scheme, options: Options
         if len(strings) != 1:
             return
         text = strings[0]  # still check the regions against the one text there is, to say all
+    if length := too_long(text):
+        task_says("", length)
+        return
     converted, chosen, kind = _results(task, options, stats, task_says)
     if not chosen:
         stats.unannotated += 1

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 
 from scripts.characters import cut_cluster, invisible, unsafe_character
 from scripts.paths import RECORD_SCHEMA
-from scripts.records import Record, doc_id
+from scripts.records import Record, doc_id, too_long
 from scripts.schema.scheme import Scheme, load_scheme
 from scripts.validate.schemacheck import Check, compile_schema
 
@@ -200,6 +200,9 @@ def record_problems(record: Record, file: str, scheme: Scheme | None = None) -> 
     def say(where: str, message: str, rule: bool = False) -> None:
         problems.append(Problem(file, document, where, message, rule))
 
+    if length := too_long(record["text"]):
+        say("", length)
+        return problems
     if doc_id(record["text"]) != record["id"]:
         say("", f"id {record['id']!r} is not derived from the text (expected {doc_id(record['text'])!r})")
     for kind in ("spans", "relations"):

@@ -10,7 +10,7 @@ import pytest
 from scripts.__main__ import main
 from scripts.corpus.articles import articles, load_article
 from scripts.paths import CORPUS_DIR
-from scripts.records import doc_id
+from scripts.records import MAX_TEXT, doc_id
 from tests.conftest import shared_path
 
 
@@ -127,3 +127,12 @@ def test_the_seed_is_the_first_document_exactly_as_given() -> None:
     assert seed.id == "38a2be65dadfb0cd"
     assert [seed.metadata[f] for f in ("title", "source", "url", "published", "license")] == [None] * 5
     assert seed.metadata["notes"]["source"].startswith("not known: the article was supplied as plain text")
+
+
+def test_an_article_longer_than_the_limit_is_refused_naming_it(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("a" * (MAX_TEXT + 1), encoding="utf-8")
+    assert ingest(tmp_path, str(source)) == 1
+    assert capsys.readouterr().err == (f"error: {source}: the text has {MAX_TEXT + 1:,} characters, more than the "
+                                       f"{MAX_TEXT:,} an article may have\n")
+    assert not (tmp_path / "corpus").exists()

@@ -207,3 +207,12 @@ def test_cli_a_write_the_system_refuses_is_one_line_and_leaves_nothing(tmp_path:
     assert (refused.returncode, refused.stderr) == (
         1, f"error: {locked / 'records.jsonl'}: cannot write: Permission denied; nothing written\n")
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["locked"]
+
+
+def test_a_task_text_longer_than_an_article_may_be_is_refused(tmp_path: Path) -> None:
+    from scripts.records import MAX_TEXT
+
+    with pytest.raises(PipelineError) as err:
+        convert_tasks(tmp_path, [{"id": 7, "data": {"text": "a" * (MAX_TEXT + 1)}, "annotations": []}])
+    assert str(err.value) == (f"{tmp_path / 'export.json'}: task 7: the text has {MAX_TEXT + 1:,} characters, "
+                              f"more than the {MAX_TEXT:,} an article may have")
