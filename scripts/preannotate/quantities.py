@@ -14,8 +14,13 @@ from scripts.preannotate.text import Candidate, capitalised, common_word, roles,
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional unit classifier is absent
     warnings.simplefilter("ignore")
+    from quantulum3 import classifier as quantulum_classifier
     from quantulum3 import load as quantulum_load
     from quantulum3 import parser as quantulum
+
+# The rules decide ambiguous units, never quantulum3's optional classifier: it switches itself on when
+# scikit-learn happens to be installed, and its model is pickled for one scikit-learn version.
+quantulum_classifier.USE_CLF = False
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
           "tn": 1e12}
