@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import filecmp
 import json
+import multiprocessing
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from scripts.engine import Engine
 from scripts.dataset.splits import split_of
 from scripts.dataset.views import VIEWS
 from scripts.errors import PipelineError
-from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, ROOT
+from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR
 from scripts.records import doc_id
 from scripts.schema.scheme import load_scheme
 from tests.conftest import largest_file, run_as_user
@@ -231,33 +230,18 @@ def test_a_folder_a_build_did_not_write_is_never_replaced(seed: tuple[Path, Path
     assert _run_build(seed, empty) == 0 and (empty / ".dataset-build").is_file()
 
 
-def test_a_failed_build_leaves_the_previous_one_whole(built: Path, seed: tuple[Path, Path], tmp_path: Path,
-                                                      monkeypatch) -> None:
-    out = tmp_path / "hf"
-    shutil.copytree(built, out)
-    before = _files(out)
-
-    def no_card(*_) -> None:
-        raise PipelineError("the card could not be written")
-
-    monkeypatch.setattr("scripts.dataset.build.write_card", no_card)
-    with pytest.raises(PipelineError, match="the card could not be written"):
-        build(seed[0], out, seed[1])
-    assert _files(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["hf"]
-
-
 def test_a_killed_build_leaves_the_previous_one_whole_and_the_next_clears_its_staging(
         built: Path, seed: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "hf"
     shutil.copytree(built, out)
     before = _files(out)
-    child = subprocess.Popen([sys.executable, "-m", "scripts", "build", "--annotations", str(seed[0]), "--corpus",
-                              str(seed[1]), "--out", str(out), "--workers", "1"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    child = multiprocessing.get_context("fork").Process(target=build, args=(seed[0], out, seed[1], Engine(workers=1)))
+    child.start()
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".hf.build-*/hf/data")) and child.poll() is None and time.monotonic() < deadline:
+    while not list(tmp_path.glob(".hf.build-*/admitted.sqlite")) and child.is_alive() and time.monotonic() < deadline:
         time.sleep(0.005)
     child.kill()
-    child.wait()
+    child.join()
     (staging,) = tmp_path.glob(".hf.build-*")  # what the killed build was writing, its admitted table too
     assert (staging / "admitted.sqlite").is_file() and _files(out) == before
     build(seed[0], out, seed[1])
@@ -333,3 +317,20 @@ def test_a_corpus_text_that_is_a_folder_is_refused(seed: tuple[Path, Path], tmp_
     with pytest.raises(PipelineError) as err:
         build(seed[0], tmp_path / "hf", corpus)
     assert str(err.value) == f"{corpus / '0123456789abcdef.txt'}: is a folder, not a file"
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda raw: raw + b"\n" + raw, "not valid JSON: more after the end of the list of tasks at byte {size} "
+                                    "(two exports joined into one file?)"),
+    (lambda raw: raw.replace(b'"lead_time": null', b'"lead_time": NaN', 1), "not valid JSON: NaN is not a JSON number"),
+])
+def test_an_export_a_json_parser_would_misread_builds_nothing(seed: tuple[Path, Path], tmp_path: Path,
+                                                              change, problem: str) -> None:
+    raw = SEED_EXPORT.read_bytes()
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / SEED_EXPORT.name).write_bytes(change(raw))
+    with pytest.raises(PipelineError) as err:
+        build(folder, tmp_path / "hf", seed[1], Engine(workers=1))
+    assert str(err.value).startswith(f"{folder / SEED_EXPORT.name}: {problem.format(size=len(raw.rstrip()) - 1)}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations"]
