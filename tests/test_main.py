@@ -155,3 +155,19 @@ def test_mutated_records_pass_or_are_refused_by_file(records: bytes, tmp_path: P
         outcomes.append(kept_promise(lambda: main(["validate", str(path)]), path, folder, capsys, name))
         kept_promise(lambda: main(["evaluate", str(path), str(path)]), path, folder, capsys, name)
     assert 0 in outcomes and 1 in outcomes
+
+
+@pytest.mark.parametrize("command", [["convert"], ["validate"], ["evaluate", str(EXPORT)], ["ingest", "--corpus", "c"]])
+def test_an_input_that_is_not_a_regular_file_is_one_line_for_every_command(tmp_path: Path, capsys,
+                                                                         command: list[str]) -> None:
+    import os
+
+    (tmp_path / "folder.json").mkdir()
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(tmp_path / "pipe.json")  # opening it would wait for a writer forever
+    problems = {"missing.json": "no such file", "folder.json": "is a folder, not a file",
+                "dangling.json": "no such file (a symbolic link to nothing)",
+                "pipe.json": "not a regular file (a pipe or a device): give a file"}
+    for name, problem in problems.items():
+        assert main([*command, str(tmp_path / name)]) == 1
+        assert capsys.readouterr().err == f"error: {tmp_path / name}: {problem}\n"

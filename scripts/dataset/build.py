@@ -207,7 +207,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Convert and validate the exports in annotations/, join them to the corpus and "
         "write a Hugging Face dataset repository folder: README.md (the card) and "
         "data/<config>/<split>-0000K-of-0000N.parquet for every config. Reads the exports a range of "
-        "tasks at a time on all cores (or on a Dask cluster), so memory stays flat at any size.",
+        "tasks at a time on all cores (or on a Dask cluster), so memory stays flat at any size. The new "
+        "build replaces --out whole, in one step, and only if a build wrote it (or it is empty).",
     )
     parser.add_argument("--annotations", type=Path, default=ANNOTATIONS_DIR,
                         help="folder of Label Studio JSON exports (default: annotations/)")

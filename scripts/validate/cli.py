@@ -45,7 +45,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "validate",
         help="check records or Label Studio exports against the schema",
         description="Check canonical records (.jsonl) or Label Studio JSON exports (.json) against "
-        "the JSON Schema and the semantic rules. Reports every problem; exits 1 if any.",
+        "the JSON Schema and the semantic rules. Every completed annotation of an export is checked: a "
+        "departure from the annotation rules in an independent pass (not the published gold) is a warning, "
+        "as is the same text in two tasks. Reports every problem; exits 1 if any.",
     )
     parser.add_argument("paths", nargs="*", type=Path,
                         help="files (default: the corpus and annotations/*.json)")
