@@ -15,7 +15,7 @@ _PREPEND = regex.compile(r"\p{Grapheme_Cluster_Break=Prepend}")
 def invisible(char: str) -> bool:
     """Whitespace, or a format character that takes no room (zero-width space, joiners, marks of direction,
     the byte order mark, soft hyphen)."""
-    return char.isspace() or unicodedata.category(char) == "Cf"
+    return char.isspace() or (char >= "\x80" and unicodedata.category(char) == "Cf")
 
 
 def visible_text(text: str) -> bool:

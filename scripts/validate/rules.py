@@ -81,17 +81,18 @@ def _splits_word(text: str, start: int, end: int) -> bool:
 
 def _edge_problem(text: str, start: int, end: int) -> str | None:
     """What is wrong with where a span starts and ends, if anything (one problem, the plainest)."""
-    found = text[start:end]
-    if found != found.strip():
+    first, last, found = text[start], text[end - 1], text[start:end]
+    if first.isspace() or last.isspace():
         return f"span {found!r} has leading or trailing whitespace"
-    hidden = next((char for char in (found[0], found[-1]) if invisible(char)), None)
-    if hidden:
-        return f"span {found!r} starts or ends with an invisible character (U+{ord(hidden):04X})"
-    for edge, side in ((start, "starts"), (end, "ends")):
-        cluster = cut_cluster(text, edge)
-        if cluster:
-            points = " ".join(f"U+{ord(char):04X}" for char in cluster)
-            return f"span {found!r} {side} inside the character {cluster!r} ({points})"
+    if not (text[max(start - 1, 0):start + 1] + text[end - 1:end + 1]).isascii():  # else neither can be
+        hidden = next((char for char in (first, last) if invisible(char)), None)
+        if hidden:
+            return f"span {found!r} starts or ends with an invisible character (U+{ord(hidden):04X})"
+        for edge, side in ((start, "starts"), (end, "ends")):
+            cluster = cut_cluster(text, edge)
+            if cluster:
+                points = " ".join(f"U+{ord(char):04X}" for char in cluster)
+                return f"span {found!r} {side} inside the character {cluster!r} ({points})"
     if _splits_word(text, start, end):
         return f"span {found!r} starts or ends inside a word (in {text[max(0, start - 10):end + 10]!r})"
     return None
