@@ -84,7 +84,7 @@ def annotator_name(completed_by: Any) -> str | None:
 
 
 def _strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return type(value) is list and all(type(item) is str for item in value)
 
 
 def _attribute_value(attribute: Attribute, value: dict, say) -> Any:
@@ -127,49 +127,51 @@ def _text_agrees(stored: str, actual: str) -> bool:
     return " ".join(stored.replace("\\n", "\n").split()) == " ".join(actual.split())
 
 
-def _items(result: list, options: Options, say) -> Iterator[tuple[str, dict, str, dict]]:
-    """The regions and per-region results a Text task can hold, as (place, item, control, value); what
-    is not one (another type, another control or object, no id, no value) is said and left out.
-    Relations are read apart (`_relations`)."""
+def _items(result: list, options: Options, say) -> tuple[list[tuple[str, dict]], list[tuple[str, str, dict]]]:
+    """The regions (region id, value) and the per-region results (region id, control, value) of a Text
+    task; what is neither (another type, another control or object, no id, no value) is said and left
+    out. Relations are read apart (`_relations`)."""
+    regions, per_region = [], []
+    control_map = options.control_map
     for number, item in enumerate(result):
-        if not isinstance(item, dict):
+        if type(item) is not dict:
             say(f"result #{number}", f"must be an object, found {json_type(item)}")
             continue
         kind = item.get("type")
+        if kind == "relation":
+            continue
         if kind not in RESULT_TYPES:
             say(f"result #{number}", f"type {kind!r} is not one a Text task's labelling config makes "
                                      f"({', '.join(RESULT_TYPES)})")
             continue
-        if kind == "relation":
-            continue
-        rid = item.get("id")
-        if not isinstance(rid, (str, int)) or isinstance(rid, bool) or rid == "":
+        rid, value, name = item.get("id"), item.get("value"), item.get("from_name")
+        if type(rid) not in (str, int) or rid == "":
             say(f"result #{number}", f"a {kind} result without a region id")
             continue
-        where, value = f"region {rid}", item.get("value")
-        name = item.get("from_name")
-        control = options.control_map.get(name, name) if isinstance(name, str) else name
+        rid = str(rid)
+        control = control_map.get(name, name) if control_map and type(name) is str else name
         if item.get("to_name") != TEXT_OBJECT:
-            say(where, f"to_name {item.get('to_name')!r} is not the config's text object {TEXT_OBJECT!r}: "
-                       "its offsets would not be into the task's text")
+            say(f"region {rid}", f"to_name {item.get('to_name')!r} is not the config's text object "
+                                 f"{TEXT_OBJECT!r}: its offsets would not be into the task's text")
         elif kind == "labels" and control != LABELS_CONTROL:
-            say(where, f"from_name {name!r} is not the config's labels control {LABELS_CONTROL!r}; "
-                       f"read it as ours with --map-control {name}={LABELS_CONTROL}")
-        elif not isinstance(value, dict):
-            say(where, f"value must be an object, found {json_type(value)}")
+            say(f"region {rid}", f"from_name {name!r} is not the config's labels control {LABELS_CONTROL!r}; "
+                                 f"read it as ours with --map-control {name}={LABELS_CONTROL}")
+        elif type(value) is not dict:
+            say(f"region {rid}", f"value must be an object, found {json_type(value)}")
+        elif kind == "labels":
+            regions.append((rid, value))
         else:
-            yield where, item, control, value
+            per_region.append((rid, control, value))
+    return regions, per_region
 
 
 def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: Stats, say) -> dict:
     """Spans keyed by region id, with their per-region attributes joined on; None for a refused one."""
     spans: dict[str, dict | None] = {}
     label_names = scheme.label_names
-    items = list(_items(result, options, say))
-    for where, item, _, value in items:
-        if item["type"] != "labels":
-            continue
-        rid = str(item["id"])
+    regions, per_region = _items(result, options, say)
+    for rid, value in regions:
+        where = f"region {rid}"
         if rid in spans:
             say(where, "two regions share this id")
             continue
@@ -180,34 +182,33 @@ def _regions(result: list, text: str, scheme: Scheme, options: Options, stats: S
                        "(a HyperText/XPath region?): only Text tasks can be converted")
             continue
         labels = value.get("labels") or []
+        named = _strings(labels)
+        label = options.label_map.get(labels[0], labels[0]) if named and len(labels) == 1 else None
         faults = []
-        if not _strings(labels):
+        if not named:
             faults.append(f"value.labels must be a list of label names, found {json_type(labels)}")
         elif len(labels) != 1:
             faults.append(f"expected one label, found {labels}")
-        elif options.label_map.get(labels[0], labels[0]) not in label_names:
+        elif label not in label_names:
             faults.append(f"label {labels[0]!r} is not in the schema ({', '.join(label_names)}); "
                           f"map it with --map-label {labels[0]}=<LABEL>")
         if start >= end:
             faults.append(f"offsets [{start}, {end}) are empty or reversed")
         elif not 0 <= start < end <= len(text):
             faults.append(f"offsets [{start}, {end}) outside the text of length {len(text)}")
-        elif "text" in value and not isinstance(value["text"], str):
+        elif "text" in value and type(value["text"]) is not str:
             faults.append(f"value.text must be a string, found {json_type(value['text'])}")
         elif "text" in value and not _text_agrees(value["text"], text[start:end]):
             faults.append(f"value.text {value['text']!r} disagrees with text[{start}:{end}] "
                           f"{text[start:end]!r}")
         for fault in faults:
             say(where, fault)
-        if faults:
-            continue
-        spans[rid] = {"id": rid, "start": start, "end": end, "label": options.label_map.get(labels[0], labels[0]),
-                      "text": text[start:end], "attributes": {}}
+        if not faults:
+            spans[rid] = {"id": rid, "start": start, "end": end, "label": label, "text": text[start:end],
+                          "attributes": {}}
     attributes = {a.name: a for a in scheme.attributes}
-    for where, item, control, value in items:
-        if item["type"] == "labels":
-            continue
-        rid = str(item["id"])
+    for rid, control, value in per_region:
+        where = f"region {rid}"
         if control in options.ignore_controls:
             stats.ignored_attributes[control] += 1
             continue
