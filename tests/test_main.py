@@ -154,6 +154,8 @@ def test_mutated_records_pass_or_are_refused_by_file(records: bytes, tmp_path: P
         path.write_bytes(changed)
         outcomes.append(kept_promise(lambda: main(["validate", str(path)]), path, folder, capsys, name))
         kept_promise(lambda: main(["evaluate", str(path), str(path)]), path, folder, capsys, name)
+        kept_promise(lambda: main(["evaluate", str(path), str(path), "--gold-annotator", "4"]), path, folder, capsys,
+                     name)
     assert 0 in outcomes and 1 in outcomes
 
 

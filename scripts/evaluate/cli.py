@@ -24,18 +24,18 @@ def load_records(path: Path, annotator: str | None, side: str) -> tuple[list[Rec
         records = [record for _, record in read_jsonl(path)]
     else:
         records = convert_exports([path], all_annotations=annotator is not None).records
-    if annotator is not None:
-        records = [r for r in records if r["provenance"].get("annotator") == annotator]
-        if not records:
-            raise PipelineError(f"{path}: no record annotated by {annotator!r}")
-    if not records:
-        raise PipelineError(f"{path}: {side} holds no record: nothing to score")
     faults, warnings = [], []
     for record in records:
         for problem in record_problems(record, str(path)):
             (warnings if problem.rule else faults).append(str(problem))
     if faults:
         raise PipelineError("\n".join(faults))
+    if annotator is not None:
+        records = [r for r in records if r["provenance"].get("annotator") == annotator]
+        if not records:
+            raise PipelineError(f"{path}: no record annotated by {annotator!r}")
+    if not records:
+        raise PipelineError(f"{path}: {side} holds no record: nothing to score")
     return records, warnings
 
 

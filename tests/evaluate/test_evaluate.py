@@ -121,3 +121,12 @@ def test_a_departure_from_the_rules_is_scored_with_a_warning(tmp_path: Path, cap
     assert json.loads(out)["spans"]["exact"]["LOCATION"]["pred"] == 1
     assert err == (f"warning: {pred}: document {record()['id']}: span x7: span 'ayor' starts or ends inside a word "
                    "(in 'Mayor Ana Ruiz ')\n")
+
+
+def test_records_are_checked_before_an_annotator_is_chosen_among_them(tmp_path: Path, capsys) -> None:
+    broken = record()
+    broken["provenance"] = ["not", "an", "object"]
+    gold = _records(tmp_path / "gold.jsonl", broken)
+    assert main(["evaluate", gold, gold, "--gold-annotator", "2"]) == 1
+    assert capsys.readouterr().err == (f"error: {gold}: document {record()['id']}: provenance: ['not', 'an', "
+                                       "'object'] is not of type 'object'\n")
