@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from scripts.errors import PipelineError
@@ -11,19 +12,31 @@ from scripts.evaluate.report import format_table
 from scripts.evaluate.scores import compare
 from scripts.labelstudio.convert import convert_exports
 from scripts.records import Record, read_jsonl
+from scripts.validate.rules import record_problems
 
 
-def load_records(path: Path, annotator: str | None) -> list[Record]:
-    """Records from JSONL, or from an export: its ground truth, or one annotator's annotations."""
+def load_records(path: Path, annotator: str | None, side: str) -> tuple[list[Record], list[str]]:
+    """Records from JSONL, or from an export: its ground truth, or one annotator's annotations; and the
+    warnings to print. Records are checked as `validate` checks them: a fault is refused, since a score
+    of an unreadable or unfaithful record means nothing; a departure from the annotation rules is only
+    a warning, since either side may be an independent pass, kept as made."""
     if path.suffix == ".jsonl":
         records = [record for _, record in read_jsonl(path)]
     else:
         records = convert_exports([path], all_annotations=annotator is not None).records
+    faults, warnings = [], []
+    for record in records:
+        for problem in record_problems(record, str(path)):
+            (warnings if problem.rule else faults).append(str(problem))
+    if faults:
+        raise PipelineError("\n".join(faults))
     if annotator is not None:
         records = [r for r in records if r["provenance"].get("annotator") == annotator]
         if not records:
             raise PipelineError(f"{path}: no record annotated by {annotator!r}")
-    return records
+    if not records:
+        raise PipelineError(f"{path}: {side} holds no record: nothing to score")
+    return records, warnings
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +58,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    scores = compare(load_records(args.gold, args.gold_annotator), load_records(args.pred, args.pred_annotator))
+    gold, gold_warnings = load_records(args.gold, args.gold_annotator, "GOLD")
+    pred, pred_warnings = load_records(args.pred, args.pred_annotator, "PRED")
+    for warning in gold_warnings + pred_warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    scores = compare(gold, pred, files=(str(args.gold), str(args.pred)))
     print(json.dumps(scores, indent=2, sort_keys=True) if args.json else format_table(scores))
     return 0

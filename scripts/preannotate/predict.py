@@ -13,12 +13,13 @@ import spacy
 from spacy.language import Language
 
 from scripts.errors import PipelineError
+from scripts.intervals import Intervals
 from scripts.nlp import renewed
 from scripts.preannotate.attribution.reader import Relation, find_attributions
 from scripts.preannotate.places import find_places
 from scripts.preannotate.quantities import find_quantities
 from scripts.preannotate.text import Candidate
-from scripts.records import METADATA_FIELDS, Record, doc_id
+from scripts.records import MAX_TEXT, METADATA_FIELDS, Record, doc_id
 from scripts.schema.scheme import Scheme, load_scheme
 from scripts.validate.rules import record_problems
 
@@ -28,8 +29,10 @@ PROVENANCE = {"origin": "prediction", "export": None, "task_id": None, "annotati
 
 
 def _pipeline() -> Language:
-    """The tokenizer and sentencizer."""
+    """The tokenizer and sentencizer, for any text an article may be (spaCy's own limit guards the
+    memory of parsers this pipeline does not have)."""
     pipeline = spacy.blank("en")
+    pipeline.max_length = MAX_TEXT
     pipeline.add_pipe("sentencizer")
     return pipeline
 
@@ -54,23 +57,35 @@ def reconcile(relations: list[Relation], others: Iterable[Candidate],
               scheme: Scheme) -> tuple[list[Candidate], list[Relation]]:
     """Keep the candidates that nest or stay apart: attributions first (surest claims first), then
     the antecedents they refer to, then places and quantities; links only between kept spans.
-    Every SPEAKER and CLAIM candidate is the end of a relation, so the relations bring them all."""
+    Every SPEAKER and CLAIM candidate is the end of a relation, so the relations bring them all.
+    A candidate is checked against the kept spans it overlaps only, found by their offsets, so the
+    cost grows with the length of the document, not with the square of its spans."""
     kept: list[Candidate] = []
+    taken: set[int] = set()  # ids of the kept candidates
+    index: Intervals[Candidate] = Intervals()
     attribution, coreference = scheme.roles.attribution, scheme.roles.coreference
 
     def fits(candidate: Candidate, *also: Candidate) -> bool:
-        return all(_compatible(candidate, other, scheme) for other in (*kept, *also) if other is not candidate)
+        return all(_compatible(candidate, other, scheme)
+                   for other in (*index.overlapping(candidate.start, candidate.end), *also) if other is not candidate)
+
+    def keep(*candidates: Candidate) -> None:
+        for candidate in candidates:
+            if id(candidate) not in taken:
+                taken.add(id(candidate))
+                kept.append(candidate)
+                index.add(candidate.start, candidate.end, candidate)
 
     for _, speaker, claim in sorted((r for r in relations if r[0] == attribution), key=lambda r: -r[2].score):
-        if (speaker in kept or fits(speaker)) and fits(claim, speaker):
-            kept.extend(c for c in (speaker, claim) if c not in kept)
+        if (id(speaker) in taken or fits(speaker)) and fits(claim, speaker):
+            keep(speaker, claim)
     for kind, mention, antecedent in relations:
-        if kind == coreference and mention in kept and antecedent not in kept and fits(antecedent):
-            kept.append(antecedent)
+        if kind == coreference and id(mention) in taken and id(antecedent) not in taken and fits(antecedent):
+            keep(antecedent)
     for candidate in sorted(others, key=lambda c: (c.start, -c.end)):
         if fits(candidate):
-            kept.append(candidate)
-    return kept, [r for r in relations if r[1] in kept and r[2] in kept]
+            keep(candidate)
+    return kept, [r for r in relations if id(r[1]) in taken and id(r[2]) in taken]
 
 
 def _attributes(candidate: Candidate, scheme: Scheme) -> dict:

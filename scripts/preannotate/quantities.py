@@ -18,9 +18,8 @@ with warnings.catch_warnings():  # quantulum3 warns that its optional unit class
     from quantulum3 import load as quantulum_load
     from quantulum3 import parser as quantulum
 
-# quantulum3 switches to its pickled unit classifier whenever scikit-learn is importable (the baselines
-# need it); that pickle does not load with current scikit-learn, and the rules were written for the
-# rules-only disambiguation, so it stays off whatever else is installed.
+# The rules decide ambiguous units, never quantulum3's optional classifier: it switches itself on when
+# scikit-learn happens to be installed, and its model is pickled for one scikit-learn version.
 quantulum_classifier.USE_CLF = False
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,

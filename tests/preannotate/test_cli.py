@@ -112,3 +112,23 @@ def test_the_dask_path_predicts_the_same_records_as_the_local_one(tmp_path: Path
     assert distributed == local and sum(len(r["spans"]) for r in local) > 0
     chosen = [ids[3], ids[0]]
     assert [r["id"] for r in preannotate.predictions(chosen, tmp_path / "corpus", Engine(workers=2))] == chosen
+
+
+def test_an_article_past_spacys_own_length_limit_is_preannotated() -> None:
+    """spaCy refuses a text of more than 1,000,000 characters by default; an article may have more."""
+    record = predicted("Ruiz said in Oslo that fares rise. " + "x" * 1_000_001)
+    assert [s["text"] for s in record["spans"]][:1] == ["Ruiz"]
+
+
+def test_the_command_refuses_to_write_into_the_corpus_or_over_a_folder(corpus: Path) -> None:
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    article = sorted(corpus.glob("*.txt"))[0]
+    refusals = []
+    for out in (article, corpus):
+        args = _command("--corpus", str(corpus), "--out", str(out))
+        with pytest.raises(PipelineError) as err:
+            args.func(args)
+        refusals.append(str(err.value))
+    assert refusals == [f"{article}: is in the corpus folder {corpus}: writing there could destroy an article",
+                        f"{corpus}: is a folder: give the output a file name"]
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
