@@ -9,7 +9,6 @@ the build admits documents (the newest annotation of a document wins).
 from __future__ import annotations
 
 import gc
-import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from scripts.dataset.splits import SPLITS, split_of
 from scripts.dataset.views import VIEWS
 from scripts.dataset.views.arrow import to_table
 from scripts.dataset.views.base import Document
-from scripts.evaluate.scores import add_scores, compare
+from scripts.evaluate.agreement import Pair, pass_pairs
 from scripts.labelstudio.convert import Options, Problems, Stats, annotation_records
 from scripts.labelstudio.exports import Range, read_range
 from scripts.records import METADATA_FIELDS, Record
@@ -66,7 +65,7 @@ class PartResult:
     docs: list[DocSummary] = field(default_factory=list)  # in the order of the rows
     tables: dict[tuple[str, str], pa.Buffer] = field(default_factory=dict)  # (view, split) -> rows, see `from_stream`
     annotators: Counter = field(default_factory=Counter)  # (annotator, role) -> annotations
-    agreement: dict[tuple[str, str], dict] = field(default_factory=dict)  # annotator pair -> summed scores
+    agreement: list[Pair] = field(default_factory=list)  # every two independent passes of a task, scored
 
 
 def process(part: Part) -> PartResult:
@@ -157,14 +156,8 @@ def _lay_out(doc: Document, position: int, in_corpus: bool,
 
 def _tally_annotations(records: list[Record], result: PartResult) -> None:
     """Who made each completed annotation of a task, and how two independent passes on it agree."""
-    by_annotator: dict[str, Record] = {}
     for record in records:
         provenance = record["provenance"]
         role = "gold (ground truth)" if provenance.get("ground_truth") else "independent pass"
         result.annotators[(provenance["annotator"], role)] += 1
-        if not provenance.get("ground_truth") and provenance["annotator"] is not None:
-            by_annotator.setdefault(provenance["annotator"], record)
-    for first, second in itertools.combinations(sorted(by_annotator), 2):
-        pair = (first, second)
-        result.agreement[pair] = add_scores(result.agreement.get(pair),
-                                            compare([by_annotator[first]], [by_annotator[second]]))
+    result.agreement += pass_pairs(records)

@@ -138,6 +138,8 @@ def test_card_yaml_round_trips_and_its_numbers_match_the_data(built: Path) -> No
     assert f"| `{SEED}` | train | 47 | not known (null) | - | title, source, author, url, published, license |" in body
     assert "LOCATION        0.941  0.941  0.941" in body
     assert "Model `rules-1` against the gold" in body
+    assert f"| `{SEED}` | 2 / 3 | 0.98 | 1.00 | 1.00 | 1.00 | 0.94 | 1.00 | 1.00 |" in body.splitlines()
+    assert "Over all 1 article(s) with two independent passes" in body
     assert (built / "label_distribution.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -130,3 +130,45 @@ def test_records_are_checked_before_an_annotator_is_chosen_among_them(tmp_path: 
     assert main(["evaluate", gold, gold, "--gold-annotator", "2"]) == 1
     assert capsys.readouterr().err == (f"error: {gold}: document {record()['id']}: provenance: ['not', 'an', "
                                        "'object'] is not of type 'object'\n")
+
+
+def _region(rid: str, label: str, start: int, end: int) -> dict:
+    return {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",
+            "value": {"start": start, "end": end, "labels": [label]}}
+
+
+def test_agreement_of_the_independent_passes_article_by_article_and_pooled(tmp_path: Path, capsys) -> None:
+    """Ground truth left out; an article with one pass counts nowhere; a label neither pass has is "–"."""
+    text = "Ana Ruiz said fares rise in Lyon."
+    speaker, claim, place = _region("a", "SPEAKER", 0, 8), _region("b", "CLAIM", 14, 32), _region("c", "LOCATION", 28, 32)
+    link = {"from_id": "b", "to_id": "a", "type": "relation", "direction": "right"}
+    tasks = [{"id": 1, "data": {"text": text}, "annotations": [
+                 {"id": 10, "completed_by": 2, "result": [speaker, claim, place, link]},
+                 {"id": 11, "completed_by": 3, "result": [speaker, claim, link]},
+                 {"id": 12, "completed_by": 4, "ground_truth": True, "result": []}]},
+             {"id": 2, "data": {"text": "Nothing here."}, "annotations": [
+                 {"id": 20, "completed_by": 2, "result": []}]}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks), encoding="utf-8")
+    assert main(["evaluate", "--agreement", str(export)]) == 0
+    out = capsys.readouterr().out
+    doc = record(text=text)["id"]
+    assert f"| `{doc}` | 2 / 3 | 0.80 | 1.00 | 1.00 | – | 0.00 | 1.00 | – |" in out.splitlines()
+    assert "LOCATION        0.000  0.000  0.000       0.000  0.000  0.000      1      0" in out
+    assert out.count(doc) == 1
+    assert main(["evaluate", "--agreement", str(export), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert [a["passes"] for a in scores["articles"]] == [["2", "3"]]
+    assert scores["pooled"]["links"]["exact"]["attribution"]["f1"] == 1.0
+
+
+def test_agreement_needs_two_passes_and_excludes_gold_and_pred(tmp_path: Path, capsys) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([{"id": 1, "data": {"text": "A said so."}, "annotations": [
+        {"id": 1, "completed_by": 2, "result": []}]}]), encoding="utf-8")
+    assert main(["evaluate", "--agreement", str(export)]) == 1
+    assert capsys.readouterr().err == f"error: no article of {export} has two independent passes\n"
+    assert main(["evaluate", str(export), "--agreement", str(export)]) == 1
+    assert capsys.readouterr().err == "error: evaluate takes GOLD and PRED, or --agreement EXPORT..., not both\n"
+    assert main(["evaluate", str(export)]) == 1
+    assert capsys.readouterr().err == "error: evaluate needs GOLD and PRED (or --agreement EXPORT...)\n"
