@@ -76,10 +76,11 @@ def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def dask_scheduler() -> Iterator[str]:
-    """The address of a local Dask cluster of two worker processes, started once for the session."""
+    """The address of a local Dask cluster, started once for the session: one worker of two threads in
+    this process, which the engine's client reaches as it would a cluster elsewhere."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
         yield cluster.scheduler_address
 
 
