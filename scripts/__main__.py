@@ -12,7 +12,7 @@ from scripts.errors import PipelineError
 COMMANDS = {"ingest": "corpus.ingest", "preannotate": "preannotate.cli", "ls": "labelstudio.cli",
             "convert": "labelstudio.convert", "validate": "validate.cli", "build": "dataset.build",
             "publish": "dataset.publish", "evaluate": "evaluate.cli", "generate": "schema.generate",
-            "bench": "bench.build"}
+            "bench": "bench.build", "baselines": "baselines.cli"}
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -31,14 +31,17 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; bad input it refuses is one `error:` message on stderr and exit status 1."""
+    """Run a command; bad input it refuses is one `error:` message on stderr and exit status 1, and so is
+    a read or write the system refuses (a file that went away, a full disk), named by its file."""
     argv = sys.argv[1:] if argv is None else argv
     args = parser(argv[0] if argv else None).parse_args(argv)
     try:
         return args.func(args)
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 1
+    except OSError as err:
+        print(f"error: {err.filename}: {err.strerror}" if err.filename else f"error: {err}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

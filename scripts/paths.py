@@ -20,6 +20,7 @@ README = ROOT / "README.md"
 
 BUILD_DIR = ROOT / "build"
 DATASET_DIR = BUILD_DIR / "hf"  # the built Hugging Face dataset folder
+BUILD_MARKER = ".dataset-build"  # in every folder a build writes: only such a folder is ever replaced
 BENCH_DIR = BUILD_DIR / "bench"
 
 LABEL_STUDIO_STATE = ROOT / ".label-studio"  # git-ignored: the local server's database, state and log

@@ -9,9 +9,16 @@ Two kinds of test need something beyond the repository and carry a marker, so th
 
 from __future__ import annotations
 
+import ctypes
+import os
+import resource
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +40,33 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@contextmanager
+def largest_file(size: int) -> Iterator[None]:
+    """In the block, a write that makes a file larger than `size` bytes fails (EFBIG), as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def run_as_user(*args: str) -> subprocess.CompletedProcess:
+    """`python -m scripts ARGS` in a child that meets file permissions as a user does: a root child has
+    its override of them dropped (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH)."""
+    def drop_override() -> None:
+        if os.geteuid() == 0:
+            libc = ctypes.CDLL(None, use_errno=True)
+            for capability in (1, 2):
+                if libc.prctl(24, capability, 0, 0, 0):  # PR_CAPBSET_DROP: gone from what the child execs
+                    raise OSError(ctypes.get_errno(), "prctl")
+
+    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=ROOT, capture_output=True, text=True,
+                          preexec_fn=drop_override)
+
+
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Hugging Face libraries offline, with their caches in the test's folder."""
@@ -42,10 +76,11 @@ def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def dask_scheduler() -> Iterator[str]:
-    """The address of a local Dask cluster of two worker processes, started once for the session."""
+    """The address of a local Dask cluster, started once for the session: one worker of two threads in
+    this process, which the engine's client reaches as it would a cluster elsewhere."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
         yield cluster.scheduler_address
 
 

@@ -34,6 +34,7 @@ from unittest import mock
 import orjson
 
 # The peer and the floor run this module too (`python -m scripts.bench.build`): nothing heavy is imported here.
+from scripts.bench import growth
 from scripts.bench.synthetic import write_export
 from scripts.paths import BENCH_DIR, LABEL_CONFIG, ROOT
 RUNS = ("ours", "peer", "floor")
@@ -176,8 +177,8 @@ def _clocked(clock: _Clock) -> Iterator[None]:
     steps = [(worker, "process", "the rest of the worker's loop", False),
              (worker, "read_range", "parse a range of the export (orjson)", False),
              (worker, "_tally_annotations", "annotators and agreement of double passes", False),
-             (worker, "task_records", "convert tasks to records", True),
-             (worker, "record_problems", "validate records (JSON Schema and rules)", False),
+             (worker, "annotation_records", "convert tasks to records", True),
+             (worker, "annotation_problems", "validate records (JSON Schema and rules)", False),
              (worker, "_article", "read the corpus article", False),
              (base, "sentences", "tokenize and split sentences (spaCy)", False),
              (worker, "to_table", "rows to Arrow tables", False),
@@ -201,7 +202,7 @@ def stages(folder: Path, tasks: int = STAGE_TASKS) -> tuple[int, Counter]:
     export = folder / "annotations" / "export.json"
     clock, done = _Clock(), 0
     with tempfile.TemporaryDirectory() as staging, _clocked(clock):
-        collector = Collector([export], Path(staging), shard_bytes=1 << 40)
+        collector = Collector([export], Path(staging), 1 << 40, Path(staging))
         try:
             for part in ranges(export):
                 if done >= tasks:
@@ -243,10 +244,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the made-up tasks (default: 0)")
     parser.add_argument("--readme", type=Path, metavar="FILE",
                         help="also write the tables into FILE, between the bench markers (README.md)")
+    parser.add_argument("--long", type=int, nargs="*", metavar="CHARACTERS",
+                        help="instead, the cost of one document as it grows: pre-annotate, build and evaluate "
+                             "an article of each size (default sizes: " + " ".join(map(str, growth.SIZES)) + ")")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.long is not None:
+        report = growth.report(args.long or list(growth.SIZES), args.dir / "long")
+        print(report)
+        if args.readme:
+            _write_block(args.readme, growth.README_BEGIN, growth.README_END, report)
+        return 0
     results = []
     for tasks in args.tasks:
         folder = prepare(args.dir / str(tasks), tasks, args.seed)
@@ -261,11 +271,14 @@ def run(args: argparse.Namespace) -> int:
               f"{stage_table(timed, spent, cores)}")
     print(report)
     if args.readme:
-        from scripts.schema.tables import between_markers
-
-        args.readme.write_text(between_markers(args.readme.read_text(encoding="utf-8"), README_BEGIN, README_END,
-                                               report), encoding="utf-8")
+        _write_block(args.readme, README_BEGIN, README_END, report)
     return 0
+
+
+def _write_block(readme: Path, begin: str, end: str, report: str) -> None:
+    from scripts.schema.tables import between_markers
+
+    readme.write_text(between_markers(readme.read_text(encoding="utf-8"), begin, end, report), encoding="utf-8")
 
 
 def _peer(export: Path, out: Path) -> None:

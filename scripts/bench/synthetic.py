@@ -274,6 +274,34 @@ def task(number: int, seed: int = 0) -> tuple[dict, Record]:
              "project": 1, "updated_by": None, "comment_authors": []}, record)
 
 
+def long_task(characters: int, seed: int = 0) -> tuple[dict, Record]:
+    """One task whose article is made-up articles joined until it has about `characters` characters, as
+    dense in spans and links as they are, with the gold and two independent passes (as a fifth of the
+    tasks of `tasks` have one): a long transcript or report annotated twice."""
+    rng = random.Random(seed)
+    texts: list[str] = []
+    spans: list[dict] = []
+    relations: list[dict] = []
+    length = 0
+    while length < characters:
+        part = article(len(texts) + 1, rng)
+        prefix = f"a{len(texts) + 1}-"
+        offset = length + 2 * bool(texts)
+        spans += [{**span, "id": prefix + span["id"], "start": span["start"] + offset,
+                   "end": span["end"] + offset} for span in part["spans"]]
+        relations += [{**relation, "id": f"r{len(relations) + n}", "head": prefix + relation["head"],
+                       "tail": prefix + relation["tail"]} for n, relation in enumerate(part["relations"], start=1)]
+        texts.append(part["text"])
+        length = offset + len(part["text"])
+    text = "\n\n".join(texts)
+    record = {**article(0, random.Random(seed)), "id": doc_id(text), "text": text, "spans": spans,
+              "relations": relations}
+    annotations = [_annotation(number, 1, user, _regions(record_to_result(_independent_pass(record, rng))), False,
+                               False) for number, user in ((1, 2), (2, 3))]
+    annotations.append(_annotation(3, 1, 4, _regions(record_to_result(record)), True, False))
+    return {"id": 1, "annotations": annotations, "data": task_data(record)}, record
+
+
 def tasks(count: int, seed: int = 0) -> Iterator[tuple[dict, Record]]:
     for number in range(1, count + 1):
         yield task(number, seed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
@@ -10,9 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+from scripts.characters import unsafe_character, visible_text
 from scripts.errors import PipelineError
+from scripts.files import input_file
 from scripts.paths import CORPUS_DIR
-from scripts.records import METADATA_FIELDS, Record, doc_id
+from scripts.records import METADATA_FIELDS, Record, doc_id, json_type, too_long
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,35 @@ def is_seed(metadata: dict[str, Any]) -> bool:
 
 
 def read_text(path: Path) -> str:
-    """An article's text as stored: UTF-8, never empty."""
+    """An article's text as stored: UTF-8, with something a reader can see."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = input_file(path).read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
         raise PipelineError(f"{path}: not UTF-8 (byte {err.start}: {err.reason})") from None
-    if not text.strip():
+    if not visible_text(text):
         raise PipelineError(f"{path}: the article is empty")
+    if length := too_long(text):
+        raise PipelineError(f"{path}: {length}")
     return text
+
+
+def check_metadata(metadata: Any, where: Path) -> dict[str, Any]:
+    """Metadata as an article must have it: an object whose fields are one-line strings or null, with
+    `notes` (why a field is null) an object of strings."""
+    if not isinstance(metadata, dict):
+        raise PipelineError(f"{where}: the metadata must be an object, found {json_type(metadata)}")
+    for name in METADATA_FIELDS:
+        value = metadata.get(name)
+        if value is not None and not isinstance(value, str):
+            raise PipelineError(f"{where}: {name} must be a string or null, found {json_type(value)}")
+        unsafe = unsafe_character(value) if value else None
+        if unsafe:
+            raise PipelineError(f"{where}: {name} holds {unsafe}")
+    notes = metadata.get("notes") or {}
+    if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
+        raise PipelineError(f"{where}: notes must be an object of strings (why a field is null), "
+                            f"found {json_type(notes)}")
+    return metadata
 
 
 def load_article(text_path: Path) -> Article:
@@ -69,7 +93,10 @@ def load_article(text_path: Path) -> Article:
     text = read_text(text_path)
     if not meta_path.exists():
         raise PipelineError(f"{text_path}: no metadata file {meta_path.name}")
-    metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    try:
+        metadata = check_metadata(orjson.loads(input_file(meta_path).read_bytes()), meta_path)
+    except orjson.JSONDecodeError as err:
+        raise PipelineError(f"{meta_path}: not valid JSON: {err.msg}") from None
     if metadata.get("id") != doc_id(text) or text_path.stem != doc_id(text):
         raise PipelineError(f"{text_path}: its id does not match the hash of its text ({doc_id(text)})")
     return Article(id=metadata["id"], text=text, metadata=metadata)

@@ -12,10 +12,15 @@ size of the exports.
 from __future__ import annotations
 
 import argparse
+import fcntl
+import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from datasets.info import DatasetInfo
@@ -32,9 +37,13 @@ from scripts.dataset.views import VIEWS
 from scripts.dataset.worker import Part, process
 from scripts.engine import Engine, Workers, add_engine_arguments, running
 from scripts.errors import PipelineError
+from scripts.files import exchange_folders
 from scripts.labelstudio.exports import RANGE_BYTES, Miscut, NotAnExport, exact_ranges, ranges
-from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, DATASET_DIR, shown
+from scripts.paths import ANNOTATIONS_DIR, BUILD_MARKER, CORPUS_DIR, DATASET_DIR, shown
 from scripts.schema.scheme import load_scheme
+
+STAGING = ".build-"  # `.<out>.build-XXXX`: a build's staging folder beside its output, locked while it runs
+MARKER_TEXT = "Written by `python -m scripts build`, which replaces this folder whole on the next build.\n"
 
 
 def _parts(exports: list[Path], corpus_dir: Path, exact: set[Path], range_bytes: int) -> list[Part]:
@@ -55,8 +64,8 @@ def _collect(collector: Collector, corpus_dir: Path, workers: Workers, range_byt
         try:
             collector.add(next(results))
         except (Miscut, NotAnExport):
-            if part.range.path in exact:
-                raise
+            if part.range.exact:
+                raise  # not a miscut: the export itself is not a list of tasks
             raise _Recut(part.range.path) from None
     collector.raise_if_any()
 
@@ -86,40 +95,108 @@ def _infos(collector: Collector) -> dict[str, DatasetInfo]:
     return infos
 
 
+def _replaceable(out: Path) -> None:
+    """Refuse an `out` that a build did not write: a build replaces its folder whole, and must never
+    delete what someone else put there (notes, a corpus, another dataset)."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if not out.is_dir() or out.is_symlink():
+        raise PipelineError(f"{out}: not a folder a build wrote: refusing to replace it; choose another --out")
+    if not (out / BUILD_MARKER).is_file() and any(out.iterdir()):
+        raise PipelineError(f"{out}: not a folder a build wrote (no {BUILD_MARKER} in it): refusing to replace "
+                            "what it holds; remove it yourself or choose another --out")
+
+
+def _clear_abandoned(out: Path) -> None:
+    """Remove the staging folders of builds that were killed: those whose lock nobody holds any more."""
+    for staging in out.parent.glob(f".{out.name}{STAGING}*"):
+        try:
+            handle = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(staging, ignore_errors=True)
+        except BlockingIOError:
+            pass  # a build running now
+        finally:
+            os.close(handle)
+
+
+@contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A new staging folder beside `out`, locked while the build runs (the system releases the lock of a
+    killed process, so a later build can tell it was abandoned) and deleted after."""
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}{STAGING}"))
+    handle = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        os.close(handle)
+
+
 def build(annotation_dir: Path, out: Path, corpus_dir: Path = CORPUS_DIR, engine: Engine = Engine(),
           range_bytes: int = RANGE_BYTES, shard_bytes: int = SHARD_BYTES) -> BuildResult:
-    """Build into a temporary folder and move it into place, so no partial output is ever left.
-    A worker takes about `range_bytes` of an export at a time; a Parquet file holds about
-    `shard_bytes` of Arrow data."""
+    """Build into a locked staging folder beside `out` and exchange it with `out` in one step, so no
+    partial output is ever seen; then the previous build is deleted with the staging folder. Only a
+    folder a build wrote (it holds BUILD_MARKER) is replaced. A worker takes about `range_bytes` of an
+    export at a time; a Parquet file holds about `shard_bytes` of Arrow data."""
     exports = sorted(annotation_dir.glob("*.json"))
+    _replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    _clear_abandoned(out)
+    try:
+        return _built(exports, annotation_dir, out, corpus_dir, engine, range_bytes, shard_bytes)
+    except (OSError, sqlite3.Error) as err:  # the table of admitted documents is written through SQLite
+        filename = getattr(err, "filename", None)
+        if filename is not None and not str(filename).startswith(str(out.parent / f".{out.name}{STAGING}")):
+            raise  # an input that could not be read: its own error names it
+        kept = "the previous build is kept" if out.exists() else "nothing written"
+        reason = getattr(err, "strerror", None) or err
+        raise PipelineError(f"{out}: cannot write the dataset: {reason}; {kept}") from None
+
+
+def _built(exports: list[Path], annotation_dir: Path, out: Path, corpus_dir: Path, engine: Engine,
+           range_bytes: int, shard_bytes: int) -> BuildResult:
+    """The build, exchanged with `out` once complete; recut exactly where a range was cut inside a task."""
     exact: set[Path] = set()
     with running(engine) as workers:
         while True:
-            staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
-            collector = Collector(exports, staging, shard_bytes)
             try:
-                staging.chmod(0o755)
-                _collect(collector, corpus_dir, workers, range_bytes, exact)
-                if not collector.seen.count:
-                    raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-                sample = sample_ranges(collector.sample, corpus_dir)
-                scores = None
-                for one in workers.map(score_preannotation, sample):
-                    scores = add_sides(scores, one)
-                result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
-                                     collector.warnings, count_unannotated(corpus_dir, collector.seen.__contains__),
-                                     scores, sum(len(positions) for _, positions, _ in sample))
-                write_card(result, staging)
-                if out.exists():
-                    shutil.rmtree(out)
-                staging.rename(out)
-                return result
+                with _staging(out) as staging:
+                    folder = staging / out.name
+                    folder.mkdir()
+                    folder.chmod(0o755)
+                    (folder / BUILD_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                    result = _write_dataset(exports, annotation_dir, corpus_dir, folder, staging, workers, range_bytes,
+                                           shard_bytes, exact)
+                    exchange_folders(folder, out)
+                    return result
             except _Recut as recut:
                 exact.add(recut.path)
-            finally:
-                collector.seen.close()
-                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_dataset(exports: list[Path], annotation_dir: Path, corpus_dir: Path, folder: Path, staging: Path,
+           workers: Workers, range_bytes: int, shard_bytes: int, exact: set[Path]) -> BuildResult:
+    """Every config and the card, written into `folder`."""
+    collector = Collector(exports, folder, shard_bytes, staging)
+    try:
+        _collect(collector, corpus_dir, workers, range_bytes, exact)
+        if not collector.seen.count:
+            raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
+        sample = sample_ranges(collector.sample, corpus_dir)
+        scores = None
+        for one in workers.map(score_preannotation, sample):
+            scores = add_sides(scores, one)
+        result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
+                             collector.warnings, count_unannotated(corpus_dir, collector.seen.__contains__),
+                             scores, sum(len(positions) for _, positions, _ in sample))
+        write_card(result, folder)
+        return result
+    finally:
+        collector.seen.close()
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -129,7 +206,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Convert and validate the exports in annotations/, join them to the corpus and "
         "write a Hugging Face dataset repository folder: README.md (the card) and "
         "data/<config>/<split>-0000K-of-0000N.parquet for every config. Reads the exports a range of "
-        "tasks at a time on all cores (or on a Dask cluster), so memory stays flat at any size.",
+        "tasks at a time on all cores (or on a Dask cluster), so memory stays flat at any size. The new "
+        "build replaces --out whole, in one step, and only if a build wrote it (or it is empty).",
     )
     parser.add_argument("--annotations", type=Path, default=ANNOTATIONS_DIR,
                         help="folder of Label Studio JSON exports (default: annotations/)")

@@ -16,6 +16,7 @@ from huggingface_hub import DatasetCard, DatasetCardData  # noqa: E402
 from scripts.dataset.result import BuildResult  # noqa: E402
 from scripts.dataset.splits import SPLITS  # noqa: E402
 from scripts.dataset.views import DEFAULT_VIEW  # noqa: E402
+from scripts.evaluate.agreement import article_table  # noqa: E402
 from scripts.evaluate.report import format_table  # noqa: E402
 from scripts.paths import DATACARD  # noqa: E402
 from scripts.schema.scheme import load_scheme  # noqa: E402
@@ -57,21 +58,20 @@ def _dropped(result: BuildResult) -> str:
     return table(["View", "Span left out because it", "Spans"], rows)
 
 
-def agreement_sections(result: BuildResult) -> list[str]:
-    """Pairwise agreement of the independent passes on the same task, ground-truth annotations excluded."""
-    sections = []
-    for path in result.exports:
-        for (first, second), scores in sorted(result.summary.agreement.get(path, {}).items()):
-            command = (f"python -m scripts evaluate annotations/{path.name} annotations/{path.name} "
-                       f"--gold-annotator {first} --pred-annotator {second}")
-            sections.append(f"Annotator {first} against annotator {second} (`{command}`):\n\n"
-                            f"```\n{format_table(scores)}\n```")
-    return sections
-
-
 def _agreement(result: BuildResult) -> str:
-    sections = agreement_sections(result)
-    return "\n\n".join(sections) if sections else "No document has two independent annotations yet."
+    """The independent passes against each other: pooled over every article, then article by article."""
+    if result.summary.agreement is None:
+        return "No document has two independent annotations yet."
+    exports = " ".join(f"annotations/{path.name}" for path in result.exports)
+    rows = [pair for _, pair in result.summary.agreed.items()]
+    pooled = result.summary.agreement
+    text = (f"Over all {pooled['documents']} article(s) with two independent passes "
+            f"(`python -m scripts evaluate --agreement {exports}`):\n\n```\n{format_table(pooled)}\n```\n\n"
+            f"Article by article (overlap F1 per label and per link type; \"–\": neither pass has one):\n\n"
+            f"{article_table(rows)}")
+    if len(rows) < pooled["documents"]:
+        text += f"\n\nThe {len(rows)} pairs of the smallest document ids are listed."
+    return text
 
 
 def _annotators(result: BuildResult) -> str:

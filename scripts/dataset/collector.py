@@ -25,13 +25,14 @@ PREANNOTATION_SAMPLE = 50  # gold documents (the smallest ids) the pre-annotator
 class Collector:
     """Takes partition results in order: admits documents, writes their rows, counts, keeps problems."""
 
-    def __init__(self, exports: list[Path], staging: Path, shard_bytes: int) -> None:
+    def __init__(self, exports: list[Path], folder: Path, shard_bytes: int, work: Path) -> None:
+        """Parquet goes to `folder`/data, the table of admitted documents to `work`."""
         scheme = load_scheme()
         self.names = (scheme.label_names, scheme.relation_names)
         self.exports = exports
-        self.writers = {(view, split): SplitWriter(staging / "data" / view, split, schema(view), shard_bytes)
+        self.writers = {(view, split): SplitWriter(folder / "data" / view, split, schema(view), shard_bytes)
                         for view in VIEWS for split in SPLITS}
-        self.seen = Admitted()
+        self.seen = Admitted(work)
         self.summary = Summary()
         self.problems: list[tuple[int, int, int, Problems | None, tuple]] = []  # see `raise_if_any`
         self.tasks: dict[int, dict[int, int]] = {}  # export -> range start -> tasks
@@ -46,6 +47,7 @@ class Collector:
                           for index, *rest in result.problems.entries]
         self.problems += [(export_no, part.start, position, None, (text,)) for position, text in result.invalid]
         self.summary.add_annotations(path, result.annotators, result.agreement)
+        self.warnings += result.warnings
         # a partition lays out a document at most once, so its id names the rows to leave out
         dropped = {doc.id for doc in result.docs if not self._admit(doc, export_no, part) and doc.laid_out}
         if self.problems:
@@ -61,14 +63,18 @@ class Collector:
         path = self.exports[export_no]
         earlier = self.seen.get(doc.id)
         if earlier is not None:
-            newer, annotation = earlier
+            newer, annotation, task = earlier
             if newer == export_no and annotation == doc.annotation_id:
                 self.problems.append((export_no, part.start, doc.position, None, (
                     f"{path}: document {doc.id}: the same document and annotation appear twice",)))
+            elif newer == export_no:
+                self.warnings.append(f"{path.name}: document {doc.id}: the same text is in task {doc.task_id} and "
+                                     f"task {task}: taking task {task}, the later")
             else:
-                self.warnings.append(f"document {doc.id}: taking {self.exports[newer].name} over {path.name}")
+                self.warnings.append(f"document {doc.id}: taking {self.exports[newer].name} (task {task}) over "
+                                     f"{path.name} (task {doc.task_id})")
             return False
-        self.seen.add(doc.id, export_no, doc.annotation_id)
+        self.seen.add(doc.id, export_no, doc.annotation_id, doc.task_id)
         self.summary.add_document(doc, *self.names)
         if not doc.in_corpus:
             self.warnings.append(f"document {doc.id} (from {path.name}) is not in the corpus: "

@@ -8,11 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from scripts.paths import DATASET_DIR
+from scripts.paths import BUILD_MARKER, DATASET_DIR
 
 
 def folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file())
+    """The files of the dataset: all the build wrote but its marker."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != BUILD_MARKER)
 
 
 def describe(folder: Path) -> list[str]:
@@ -31,7 +32,8 @@ def publish(repo_id: str, folder: Path, token: str, private: bool) -> str:
     api = HfApi(token=token)
     api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
     commit = api.upload_folder(repo_id=repo_id, repo_type="dataset", folder_path=str(folder),
-                               delete_patterns=["*"], commit_message="Publish the built dataset")
+                               ignore_patterns=[BUILD_MARKER], delete_patterns=["*"],
+                               commit_message="Publish the built dataset")
     return commit.commit_url
 
 

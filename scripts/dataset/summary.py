@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.dataset.worker import DocSummary
+from scripts.evaluate.agreement import Pair
 from scripts.evaluate.scores import add_scores
 
 DOCUMENTS_SHOWN = 50  # the card lists this many documents (the smallest ids) and counts the rest
@@ -50,7 +51,8 @@ class Summary:
     licences: Counter = field(default_factory=Counter)
     shown: Smallest = field(default_factory=lambda: Smallest(DOCUMENTS_SHOWN))  # rows of the smallest ids
     annotators: dict[Path, Counter] = field(default_factory=dict)  # export -> (annotator, role) -> annotations
-    agreement: dict[Path, dict[tuple[str, str], dict]] = field(default_factory=dict)  # export -> pair -> scores
+    agreement: dict | None = None  # every pair of independent passes of every article, pooled
+    agreed: Smallest = field(default_factory=lambda: Smallest(DOCUMENTS_SHOWN))  # per-article pairs, smallest ids
 
     def add_document(self, doc: DocSummary, label_names: tuple[str, ...], relation_names: tuple[str, ...]) -> None:
         """Count one admitted document."""
@@ -63,11 +65,11 @@ class Summary:
         self.shown.offer(doc.id, (doc.split, sum(doc.labels), doc.licence or "not known (null)", doc.credit or "-",
                                   ", ".join(doc.unknown) or "-", "; ".join(doc.reasons) or "-"))
 
-    def add_annotations(self, export: Path, annotators: Counter, agreement: dict[tuple[str, str], dict]) -> None:
+    def add_annotations(self, export: Path, annotators: Counter, agreement: list[Pair]) -> None:
         self.annotators.setdefault(export, Counter()).update(annotators)
-        pairs = self.agreement.setdefault(export, {})
-        for pair, scores in agreement.items():
-            pairs[pair] = add_scores(pairs.get(pair), scores)
+        for pair in agreement:
+            self.agreement = add_scores(self.agreement, pair[3])
+            self.agreed.offer(f"{pair[0]} {pair[1]} {pair[2]}", pair)
 
     def label_totals(self) -> Counter:
         return sum(self.labels.values(), Counter())

@@ -9,7 +9,6 @@ the build admits documents (the newest annotation of a document wins).
 from __future__ import annotations
 
 import gc
-import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,12 +21,12 @@ from scripts.dataset.splits import SPLITS, split_of
 from scripts.dataset.views import VIEWS
 from scripts.dataset.views.arrow import to_table
 from scripts.dataset.views.base import Document
-from scripts.evaluate.scores import add_scores, compare
-from scripts.labelstudio.convert import Options, Problems, Stats, annotator_name, task_records
+from scripts.evaluate.agreement import Pair, pass_pairs
+from scripts.labelstudio.convert import Options, Problems, Stats, annotation_records
 from scripts.labelstudio.exports import Range, read_range
 from scripts.records import METADATA_FIELDS, Record
 from scripts.schema.scheme import load_scheme
-from scripts.validate.rules import record_problems
+from scripts.validate.rules import annotation_problems
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class DocSummary(NamedTuple):
 
     id: str
     annotation_id: int | None
+    task_id: int | None
     position: int  # of its task in the partition
     split: str
     labels: tuple[int, ...]  # spans per label, in the scheme's order
@@ -61,10 +61,11 @@ class PartResult:
     tasks: int = 0
     problems: Problems | None = None  # the converter's, named by task
     invalid: list[tuple[int, str]] = field(default_factory=list)  # (task position, problem) of the records
+    warnings: list[str] = field(default_factory=list)  # departures from the rules in independent passes
     docs: list[DocSummary] = field(default_factory=list)  # in the order of the rows
     tables: dict[tuple[str, str], pa.Buffer] = field(default_factory=dict)  # (view, split) -> rows, see `from_stream`
     annotators: Counter = field(default_factory=Counter)  # (annotator, role) -> annotations
-    agreement: dict[tuple[str, str], dict] = field(default_factory=dict)  # annotator pair -> summed scores
+    agreement: list[Pair] = field(default_factory=list)  # every two independent passes of a task, scored
 
 
 def process(part: Part) -> PartResult:
@@ -87,11 +88,15 @@ def _process(part: Part) -> PartResult:
     rows: dict[tuple[str, str], list[dict]] = {(view, split): [] for view in VIEWS for split in SPLITS}
     laid_out: set[str] = set()
     for position in range(len(tasks) - 1, -1, -1):
-        task = tasks[position]
-        _tally_annotations(task, path.name, result)
-        for record in task_records(task, path.name, scheme, Options(), Stats(), result.problems, position):
-            problems = record_problems(record, str(path), scheme)
-            result.invalid += [(position, str(p)) for p in problems]
+        converted = list(annotation_records(tasks[position], path.name, scheme, Options(), Stats(), result.problems,
+                                            position))
+        _tally_annotations([record for record, _ in converted], result)
+        for record, published in converted:
+            problems = annotation_problems(record, str(path), published, scheme)
+            result.invalid += [(position, str(p)) for p, warning in problems if not warning]
+            result.warnings += [str(p) for p, warning in problems if warning]
+            if not published:
+                continue
             article = _article(record, part.corpus_dir, path, result.invalid, position)
             if not problems:
                 doc = Document(record, article.metadata if article else {})
@@ -142,28 +147,17 @@ def _lay_out(doc: Document, position: int, in_corpus: bool,
     meta = doc.metadata
     unknown = tuple(f for f in METADATA_FIELDS if meta.get(f) is None)
     reasons = tuple(sorted({(meta.get("notes") or {}).get(f, "not in the corpus") for f in unknown}))
-    return DocSummary(doc.id, doc.record["provenance"]["annotation_id"], position, split,
+    return DocSummary(doc.id, doc.record["provenance"]["annotation_id"], doc.record["provenance"]["task_id"],
+                      position, split,
                       tuple(labels[name] for name in scheme.label_names),
                       tuple(relations[kind.name] for kind in scheme.relations), tuple(dropped),
                       meta.get("license"), attribution(meta), in_corpus, unknown, reasons, rows is not None)
 
 
-def _tally_annotations(task: dict, export: str, result: PartResult) -> None:
-    """Who made each completed annotation, and how two independent passes on the task agree."""
-    completed = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
-    for annotation in completed:
-        role = "gold (ground truth)" if annotation.get("ground_truth") else "independent pass"
-        result.annotators[(annotator_name(annotation.get("completed_by")), role)] += 1
-    passes = {annotator_name(a.get("completed_by")) for a in completed if not a.get("ground_truth")} - {None}
-    if len(passes) < 2:
-        return
-    records = list(task_records(task, export, load_scheme(), Options(all_annotations=True), Stats(),
-                                Problems(export), 0))
-    by_annotator: dict[str, Record] = {}
+def _tally_annotations(records: list[Record], result: PartResult) -> None:
+    """Who made each completed annotation of a task, and how two independent passes on it agree."""
     for record in records:
-        if not record["provenance"].get("ground_truth"):
-            by_annotator.setdefault(record["provenance"]["annotator"], record)
-    for first, second in itertools.combinations(sorted(by_annotator), 2):
-        pair = (first, second)
-        result.agreement[pair] = add_scores(result.agreement.get(pair),
-                                            compare([by_annotator[first]], [by_annotator[second]]))
+        provenance = record["provenance"]
+        role = "gold (ground truth)" if provenance.get("ground_truth") else "independent pass"
+        result.annotators[(provenance["annotator"], role)] += 1
+    result.agreement += pass_pairs(records)

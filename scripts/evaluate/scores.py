@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scripts.errors import PipelineError
+from scripts.intervals import Intervals
 from scripts.records import Record
 from scripts.schema.scheme import Scheme, load_scheme
 
@@ -30,18 +31,23 @@ class Score:
 
 
 def match_spans(gold: list[dict], pred: list[dict], mode: str) -> dict[str, str]:
-    """One-to-one map pred span id -> gold span id of the same label; overlap pairs by most overlap."""
+    """One-to-one map pred span id -> gold span id of the same label; overlap pairs by most overlap.
+    Only spans that share text are paired, found through their offsets, so the cost grows with the spans
+    and their overlaps, not with the product of the two sets."""
     pairs = []
-    for g in gold:
+    if mode == "exact":
+        same: dict[tuple, list[str]] = {}
+        for g in gold:
+            same.setdefault((g["label"], g["start"], g["end"]), []).append(g["id"])
         for p in pred:
-            if g["label"] != p["label"]:
-                continue
-            if mode == "exact":
-                if (g["start"], g["end"]) == (p["start"], p["end"]):
-                    pairs.append((0, g["start"], g["id"], p["id"]))
-            else:
-                shared = min(g["end"], p["end"]) - max(g["start"], p["start"])
-                if shared > 0:
+            for gid in same.get((p["label"], p["start"], p["end"]), ()):
+                pairs.append((0, p["start"], gid, p["id"]))
+    else:
+        index = Intervals((g["start"], g["end"], g) for g in gold)
+        for p in pred:
+            for g in index.overlapping(p["start"], p["end"]):
+                if g["label"] == p["label"]:
+                    shared = min(g["end"], p["end"]) - max(g["start"], p["start"])
                     pairs.append((-shared, g["start"], g["id"], p["id"]))
     matched: dict[str, str] = {}
     used_gold: set[str] = set()
@@ -58,13 +64,15 @@ def _agrees(attribute_type: str, a: object, b: object) -> bool:
     return a == b
 
 
-def compare(gold: Iterable[Record], pred: Iterable[Record], scheme: Scheme | None = None) -> dict:
-    """Scores over the documents of GOLD; each must be in PRED, and PRED's others are only counted."""
+def compare(gold: Iterable[Record], pred: Iterable[Record], scheme: Scheme | None = None,
+            files: tuple[str, str] = ("GOLD", "PRED")) -> dict:
+    """Scores over the documents of GOLD; each must be in PRED, and PRED's others are only counted.
+    `files` names the two sides in messages."""
     scheme = scheme or load_scheme()
-    gold_by_id, pred_by_id = _by_document(gold, "GOLD"), _by_document(pred, "PRED")
+    gold_by_id, pred_by_id = _by_document(gold, "GOLD", files[0]), _by_document(pred, "PRED", files[1])
     missing = sorted(set(gold_by_id) - set(pred_by_id))
     if missing:
-        raise PipelineError(f"PRED has no record of GOLD's document(s) {', '.join(missing)}")
+        raise PipelineError(f"{files[1]}: PRED has no record of GOLD's document(s) {', '.join(missing)}")
     spans = {m: {label: Score() for label in (*scheme.label_names, "ALL")} for m in MODES}
     links = {m: {r.name: Score() for r in scheme.relations} for m in MODES}
     attributes = {a.name: [0, 0] for a in scheme.attributes if a.name != scheme.roles.note}
@@ -108,12 +116,12 @@ def compare(gold: Iterable[Record], pred: Iterable[Record], scheme: Scheme | Non
     }
 
 
-def _by_document(records: Iterable[Record], side: str) -> dict[str, Record]:
+def _by_document(records: Iterable[Record], side: str, file: str) -> dict[str, Record]:
     by_id: dict[str, Record] = {}
     for record in records:
         if record["id"] in by_id:
             raise PipelineError(
-                f"{side} has several records of document {record['id']} (annotators "
+                f"{file}: {side} has several records of document {record['id']} (annotators "
                 f"{by_id[record['id']]['provenance'].get('annotator')}, "
                 f"{record['provenance'].get('annotator')}): choose one with --{side.lower()}-annotator"
             )

@@ -5,7 +5,9 @@ that opens with the same first keys as the first task ("id" then "annotations" i
 That pattern cannot occur inside a JSON string, where its quote would be escaped, but it could open an
 object nested in a task; a range cut there is not valid JSON on its own, so reading it fails
 (`Miscut`) and the export is cut again by `exact_ranges`, which finds every task with a JSON decoder.
-A wrong cut therefore never passes: when every range parses, every cut is between two tasks.
+A wrong cut therefore never passes: when every range parses, every cut is between two tasks. An exact
+range that does not parse is broken JSON (NaN, a lone surrogate, nesting too deep, a second list after
+the first), refused with the byte where it breaks.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import orjson
 
 from scripts.errors import PipelineError
+from scripts.files import input_file
 
 RANGE_BYTES = 1 << 20  # about fifty tasks: bounded memory, and few enough ranges to plan quickly
 LARGEST_TASK = 256 << 20  # the exact reader gives up on a task larger than this: the JSON must be broken
@@ -49,6 +52,7 @@ class Range:
     path: Path
     start: int
     stop: int
+    exact: bool = False  # cut where a JSON decoder found the tasks end: a failure to parse is the export's
 
 
 def _not_json(path: Path, head: bytes) -> PipelineError:
@@ -91,7 +95,7 @@ def _cut_pattern(data: mmap.mmap, start: int) -> re.Pattern[bytes] | None:
 
 def _mapped(path: Path) -> mmap.mmap:
     """The file mapped read-only: searched without reading it all, and only the pages touched stay in memory."""
-    with path.open("rb") as handle:
+    with input_file(path).open("rb") as handle:
         if not handle.seek(0, 2):
             raise _not_json(path, b"")
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -119,12 +123,12 @@ def exact_ranges(path: Path, start: int | None = None, size: int = RANGE_BYTES) 
     first = last = None
     for begin, end in _values(path, start):
         if first is not None and end - first > size:
-            found.append(Range(path, first, last))
+            found.append(Range(path, first, last, exact=True))
             first = None
         first = begin if first is None else first
         last = end
     if first is not None:
-        found.append(Range(path, first, last))
+        found.append(Range(path, first, last, exact=True))
     return found
 
 
@@ -143,6 +147,10 @@ def _values(path: Path, start: int | None) -> Iterator[tuple[int, int]]:
             while end < len(data) and data[end] in _WHITESPACE:
                 end += 1
             if not is_list or data[end:end + 1] == b"]":
+                if end < stop:  # a bracket or an object before the last one closed what came first
+                    raise PipelineError(f"{path}: not valid JSON: more after the end of the "
+                                        f"{'list of tasks' if is_list else 'task'} at byte {end} "
+                                        "(two exports joined into one file?)")
                 return
             if data[end:end + 1] != b",":
                 raise PipelineError(f"{path}: not valid JSON: expected ',' or ']' at byte {end}")
@@ -160,6 +168,8 @@ def _value_end(path: Path, data: mmap.mmap, position: int) -> int:
             raise PipelineError(f"{path}: not UTF-8 at byte {position + err.start}") from None
         try:
             _, end = json.JSONDecoder().raw_decode(text)
+        except RecursionError:
+            raise PipelineError(f"{path}: not valid JSON: nested too deeply (the task at byte {position})") from None
         except json.JSONDecodeError as err:
             if len(piece) == window and window < LARGEST_TASK:
                 window *= 4  # the value may only be cut off by the window
@@ -170,7 +180,8 @@ def _value_end(path: Path, data: mmap.mmap, position: int) -> int:
 
 
 def read_range(part: Range) -> list[dict]:
-    """The tasks of one range: `Miscut` if they are not whole JSON values, `NotAnExport` if not tasks."""
+    """The tasks of one range: `Miscut` if they are not whole JSON values (a PipelineError saying where the
+    JSON breaks, for an exact range), `NotAnExport` if not tasks."""
     with part.path.open("rb") as handle:
         handle.seek(part.start)
         body = handle.read(part.stop - part.start)
@@ -179,6 +190,8 @@ def read_range(part: Range) -> list[dict]:
     try:
         tasks = orjson.loads(b"[" + body + b"]")
     except orjson.JSONDecodeError as err:
+        if part.exact:
+            raise _broken(part, body, err) from None
         raise Miscut(f"{part.path}: bytes {part.start}-{part.stop}: {err}") from None
     finally:
         if enabled:
@@ -186,6 +199,21 @@ def read_range(part: Range) -> list[dict]:
     if not all(isinstance(task, dict) and "data" in task for task in tasks):
         raise NotAnExport(f"{part.path}: {NOT_AN_EXPORT}")
     return tasks
+
+
+def _broken(part: Range, body: bytes, err: orjson.JSONDecodeError) -> PipelineError:
+    """What breaks whole tasks' JSON, at its byte in the export (the parser counts characters, from the
+    bracket put before the range)."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return PipelineError(f"{part.path}: not UTF-8 at byte {part.start + bad.start}")
+    at = len(text[:max(err.pos - 1, 0)].encode())
+    if body[at - 1:at] == b"-":
+        at -= 1  # the value starts at its sign
+    word = re.match(rb"-?(?:NaN|Infinity)", body[at:])
+    problem = f"{word.group().decode()} is not a JSON number" if word else err.msg
+    return PipelineError(f"{part.path}: not valid JSON: {problem} (at byte {part.start + at})")
 
 
 def iter_tasks(path: Path, size: int = RANGE_BYTES) -> Iterator[dict]:

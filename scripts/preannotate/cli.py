@@ -13,7 +13,7 @@ from typing import TextIO
 from scripts.corpus.articles import load_article
 from scripts.engine import Engine, add_engine_arguments, running
 from scripts.errors import PipelineError
-from scripts.files import atomic_writer
+from scripts.files import atomic_writer, output_file
 from scripts.labelstudio.results import record_to_result, task_data
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, ROOT
 from scripts.preannotate.calibration import TABLE
@@ -148,6 +148,11 @@ def run(args: argparse.Namespace) -> int:
         if args.readme:
             _write_block(args.readme, BEGIN, END, text)
         return 0
+    if args.out:
+        output_file(args.out)
+        if args.out.absolute().parent == args.corpus.absolute():
+            raise PipelineError(f"{args.out}: is in the corpus folder {args.corpus}: writing there could destroy "
+                                "an article")
     count = write(predictions(args.doc_ids, args.corpus, engine), args.out, args.format)
     print(f"{count} document(s) pre-annotated ({PROVENANCE['model_version']})", file=sys.stderr)
     return 0

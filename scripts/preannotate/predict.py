@@ -15,6 +15,7 @@ from itertools import islice, tee
 from spacy.tokens import Doc
 
 from scripts.errors import PipelineError
+from scripts.intervals import Intervals
 from scripts.nlp import renewed, trained_pipeline
 from scripts.preannotate.calibration import score
 from scripts.preannotate.attribution.reader import Relation, find_attributions
@@ -33,7 +34,6 @@ PROVENANCE = {"origin": "prediction", "export": None, "task_id": None, "annotati
 nlp = renewed(trained_pipeline)  # called with the number of documents it is about to parse
 PIPE_BATCH = 32  # documents parsed together by nlp.pipe
 PIECE_CHARS = 20_000  # longer documents are parsed in paragraph-aligned pieces of at most this many characters
-MAX_LENGTH = 1_000_000  # spaCy's max_length: the longest text the trained pipeline takes in one piece
 
 
 def _compatible(a: Candidate, b: Candidate, scheme: Scheme) -> bool:
@@ -59,23 +59,35 @@ def reconcile(relations: list[Relation], others: Iterable[Candidate],
               scheme: Scheme) -> tuple[list[Candidate], list[Relation]]:
     """Keep the candidates that nest or stay apart: attributions first (quotations, then in text order), then
     the antecedents they refer to, then places and quantities; links only between kept spans.
-    Every SPEAKER and CLAIM candidate is the end of a relation, so the relations bring them all."""
+    Every SPEAKER and CLAIM candidate is the end of a relation, so the relations bring them all.
+    A candidate is checked against the kept spans it overlaps only, found by their offsets, so the
+    cost grows with the length of the document, not with the square of its spans."""
     kept: list[Candidate] = []
+    taken: set[int] = set()  # ids of the kept candidates
+    index: Intervals[Candidate] = Intervals()
     attribution, coreference = scheme.roles.attribution, scheme.roles.coreference
 
     def fits(candidate: Candidate, *also: Candidate) -> bool:
-        return all(_compatible(candidate, other, scheme) for other in (*kept, *also) if other is not candidate)
+        return all(_compatible(candidate, other, scheme)
+                   for other in (*index.overlapping(candidate.start, candidate.end), *also) if other is not candidate)
+
+    def keep(*candidates: Candidate) -> None:
+        for candidate in candidates:
+            if id(candidate) not in taken:
+                taken.add(id(candidate))
+                kept.append(candidate)
+                index.add(candidate.start, candidate.end, candidate)
 
     for _, speaker, claim in sorted((r for r in relations if r[0] == attribution), key=_claim_order):
-        if (speaker in kept or fits(speaker)) and fits(claim, speaker):
-            kept.extend(c for c in (speaker, claim) if c not in kept)
+        if (id(speaker) in taken or fits(speaker)) and fits(claim, speaker):
+            keep(speaker, claim)
     for kind, mention, antecedent in relations:
-        if kind == coreference and mention in kept and antecedent not in kept and fits(antecedent):
-            kept.append(antecedent)
+        if kind == coreference and id(mention) in taken and id(antecedent) not in taken and fits(antecedent):
+            keep(antecedent)
     for candidate in sorted(others, key=lambda c: (c.start, -c.end)):
         if fits(candidate):
-            kept.append(candidate)
-    return kept, [r for r in relations if r[1] in kept and r[2] in kept]
+            keep(candidate)
+    return kept, [r for r in relations if id(r[1]) in taken and id(r[2]) in taken]
 
 
 def _attributes(candidate: Candidate, scheme: Scheme) -> dict:
@@ -87,22 +99,18 @@ def _attributes(candidate: Candidate, scheme: Scheme) -> dict:
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
-    """A text cut at paragraph breaks into pieces of at most `limit` characters, each with its offset,
-    so that a long document costs time in proportion to its length; a paragraph longer than the trained
-    pipeline's own limit (spaCy's max_length) is refused."""
-    if len(text) <= limit:
-        return [(0, text)]
+    """A text cut into pieces of at most `limit` characters, each with its offset, at paragraph breaks,
+    or inside a paragraph longer than that at its last sentence end or space, else at the limit: a long
+    document costs time in proportion to its length, and no piece reaches spaCy's max_length, past
+    which the trained pipeline refuses a text."""
     found: list[tuple[int, str]] = []
     start = 0
-    while start < len(text):
-        end = len(text) if len(text) - start <= limit else text.rfind("\n", start, start + limit) + 1
-        if end <= start:  # no paragraph break within the limit: the whole paragraph, if the pipeline takes it
-            end = text.find("\n", start) + 1 or len(text)
-            if end - start > MAX_LENGTH:
-                raise PipelineError(f"a paragraph of {end - start:,} characters (at offset {start:,}) is longer than "
-                                    f"the trained pipeline's max_length of {MAX_LENGTH:,}")
-        found.append((start, text[start:end]))
-        start = end
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((at + len(mark) for mark in ("\n", ". ", " ") if (at := window.rfind(mark)) > 0), limit)
+        found.append((start, window[:cut]))
+        start += cut
+    found.append((start, text[start:]))
     return found
 
 

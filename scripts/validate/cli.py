@@ -15,14 +15,18 @@ from scripts.records import Record, read_jsonl
 from scripts.validate.rules import records_problems
 
 
-def _load(path: Path) -> Iterator[tuple[str, Record]]:
-    """Records from a JSONL file, or those an export publishes (its ground truth), through the converter."""
+def _load(path: Path) -> Iterator[tuple[str, Record, bool]]:
+    """(file, record, published): records from a JSONL file, or from an export through the converter,
+    what it publishes (its ground truth) and its independent passes."""
+    name = shown(path)
     if path.suffix == ".jsonl":
         for _, record in read_jsonl(path):
-            yield str(path), record
+            yield name, record, True
         return
-    for record in convert_exports([path]).records:
-        yield str(path), record
+    conversion = convert_exports([path])
+    for records, published in ((conversion.records, True), (conversion.passes, False)):
+        for record in records:
+            yield name, record, published
 
 
 def default_paths() -> list[Path]:
@@ -30,10 +34,10 @@ def default_paths() -> list[Path]:
     return sorted(ANNOTATIONS_DIR.glob("*.json"))
 
 
-def corpus_records() -> Iterator[tuple[str, Record]]:
+def corpus_records() -> Iterator[tuple[str, Record, bool]]:
     """The corpus articles as records without spans: their text, id and metadata are checked too."""
     for article in articles():
-        yield f"corpus/{article.id}.txt", article.record()
+        yield f"corpus/{article.id}.txt", article.record(), True
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +45,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "validate",
         help="check records or Label Studio exports against the schema",
         description="Check canonical records (.jsonl) or Label Studio JSON exports (.json) against "
-        "the JSON Schema and the semantic rules. Reports every problem; exits 1 if any.",
+        "the JSON Schema and the semantic rules. Every completed annotation of an export is checked: a "
+        "departure from the annotation rules in an independent pass (not the published gold) is a warning, "
+        "as is the same text in two tasks. Reports every problem; exits 1 if any.",
     )
     parser.add_argument("paths", nargs="*", type=Path,
                         help="files (default: the corpus and annotations/*.json)")
@@ -50,20 +56,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.paths:
-        sources = {str(path): partial(_load, path) for path in args.paths}
+        sources = {shown(path): partial(_load, path) for path in args.paths}
     else:
         sources = {"corpus/": corpus_records,
                    **{shown(path): partial(_load, path) for path in default_paths()}}
-    records, problems = 0, 0
+    counts = {True: 0, False: 0}  # published records, independent passes
+    problems = warnings = 0
     for load in sources.values():
         checked = list(load())
-        records += len(checked)
-        for problem in records_problems(checked):
-            print(problem, file=sys.stderr)
-            problems += 1
+        for _, _, published in checked:
+            counts[published] += 1
+        for problem, warning in records_problems(checked):
+            print(f"warning: {problem}" if warning else problem, file=sys.stderr)
+            warnings += warning
+            problems += not warning
     where = ", ".join(sources)
+    noted = f"; {warnings} warning(s)" if warnings else ""
     if problems:
-        print(f"{problems} problem(s) in {where}", file=sys.stderr)
+        print(f"{problems} problem(s) in {where}{noted}", file=sys.stderr)
         return 1
-    print(f"ok: {records} record(s) in {where}, no problems")
+    passes = f" and {counts[False]} independent pass(es)" if counts[False] else ""
+    print(f"ok: {counts[True]} record(s){passes} in {where}, no problems{noted}")
     return 0

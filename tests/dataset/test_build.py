@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import filecmp
 import json
+import multiprocessing
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from scripts.errors import PipelineError
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR
 from scripts.records import doc_id
 from scripts.schema.scheme import load_scheme
+from tests.conftest import largest_file, run_as_user
 
 SEED = "38a2be65dadfb0cd"
 SEED_EXPORT = ANNOTATIONS_DIR / "who-said-what-seed-gold-20261125.json"
@@ -135,6 +138,8 @@ def test_card_yaml_round_trips_and_its_numbers_match_the_data(built: Path) -> No
     assert "No view dropped any span" in body
     assert f"| `{SEED}` | train | 47 | not known (null) | - | title, source, author, url, published, license |" in body
     assert f"Model `{PROVENANCE['model_version']}` against the gold" in body
+    assert f"| `{SEED}` | 2 / 3 | 0.98 | 1.00 | 1.00 | 1.00 | 0.94 | 1.00 | 1.00 |" in body.splitlines()
+    assert "Over all 1 article(s) with two independent passes" in body
     assert (built / "label_distribution.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -199,3 +204,135 @@ def _write(folder: Path, text: str) -> str:
     path = folder / f"{doc_id(text)}.source.txt"
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _run_build(seed: tuple[Path, Path], out: Path) -> int:
+    return main(["build", "--annotations", str(seed[0]), "--corpus", str(seed[1]), "--out", str(out)])
+
+
+def test_a_folder_a_build_did_not_write_is_never_replaced(seed: tuple[Path, Path], tmp_path: Path,
+                                                         capsys) -> None:
+    mine, file = tmp_path / "u", tmp_path / "notes.txt"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    file.write_text("keep", encoding="utf-8")
+    assert _run_build(seed, mine) == 1 and _run_build(seed, file) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {mine}: not a folder a build wrote (no .dataset-build in it): refusing to replace what it holds; "
+        "remove it yourself or choose another --out",
+        f"error: {file}: not a folder a build wrote: refusing to replace it; choose another --out"]
+    assert _files(mine) == {"notes.txt": b"keep"} and file.read_text(encoding="utf-8") == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "u"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _run_build(seed, empty) == 0 and (empty / ".dataset-build").is_file()
+
+
+def test_a_killed_build_leaves_the_previous_one_whole_and_the_next_clears_its_staging(
+        built: Path, seed: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "hf"
+    shutil.copytree(built, out)
+    before = _files(out)
+    child = multiprocessing.get_context("fork").Process(target=build, args=(seed[0], out, seed[1], Engine(workers=1)))
+    child.start()
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".hf.build-*/admitted.sqlite")) and child.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    child.kill()
+    child.join()
+    (staging,) = tmp_path.glob(".hf.build-*")  # what the killed build was writing, its admitted table too
+    assert (staging / "admitted.sqlite").is_file() and _files(out) == before
+    build(seed[0], out, seed[1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hf"] and _files(out) == before
+
+
+def test_a_write_the_system_refuses_is_one_line_and_keeps_the_previous_build(built: Path, seed: tuple[Path, Path],
+                                                                            tmp_path: Path) -> None:
+    out = tmp_path / "hf"
+    shutil.copytree(built, out)
+    before = _files(out)
+    failures = []
+    for size in (12_000, 3_000):  # the Parquet files fit, the card does not; the table of admitted documents does not
+        with largest_file(size), pytest.raises(PipelineError) as err:
+            build(seed[0], out, seed[1], Engine(workers=1))
+        failures.append(str(err.value))
+    tmp_path.chmod(0o555)
+    try:
+        refused = run_as_user("build", "--annotations", str(seed[0]), "--corpus", str(seed[1]), "--out", str(out))
+    finally:
+        tmp_path.chmod(0o755)
+    kept = "; the previous build is kept"
+    assert failures == [
+        f"{out}: cannot write the dataset: Error writing bytes to file. Detail: [errno 27] File too large{kept}",
+        f"{out}: cannot write the dataset: disk I/O error{kept}"]
+    assert (refused.returncode, refused.stderr.splitlines()[-1]) == (
+        1, f"error: {out}: cannot write the dataset: Permission denied{kept}")
+    assert _files(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["hf"]
+
+
+def test_independent_passes_are_checked_and_their_departures_are_warnings(seed: tuple[Path, Path],
+                                                                         tmp_path: Path) -> None:
+    result = build(seed[0], tmp_path / "hf", seed[1])
+    assert result.warnings == [
+        f"{seed[0] / SEED_EXPORT.name}: task 1: annotation 2 by 3 (an independent pass, kept as annotated): "
+        f"document {SEED}: span p2-2: span 'Russia' starts or ends inside a word (in 'gside the Russian military')"]
+    (task,) = json.loads(SEED_EXPORT.read_text(encoding="utf-8"))
+    region = next(r for r in task["annotations"][1]["result"] if r["type"] == "labels")
+    region["value"]["end"] = 99_999
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / SEED_EXPORT.name).write_text(json.dumps([task]), encoding="utf-8")
+    with pytest.raises(PipelineError) as err:
+        build(broken, tmp_path / "again", seed[1])
+    assert str(err.value).splitlines() == [
+        "refusing to build from invalid annotations:",
+        f"{broken / SEED_EXPORT.name}: task 1: annotation 2: region {region['id']}: offsets "
+        f"[{region['value']['start']}, 99999) outside the text of length {len(task['data']['text'])}"]
+    assert not (tmp_path / "again").exists()
+
+
+@pytest.mark.parametrize(("metadata", "problem"), [
+    (b'{"id": ', "not valid JSON: unexpected end of data"),
+    (b"[]", "the metadata must be an object, found a list"),
+    (None, "title must be a string or null, found a number"),
+])
+def test_broken_corpus_metadata_is_refused_by_file(seed: tuple[Path, Path], tmp_path: Path,
+                                                   metadata: bytes | None, problem: str) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed[1], corpus)
+    meta = corpus / f"{SEED}.json"
+    meta.write_bytes(metadata or json.dumps({**json.loads(meta.read_bytes()), "title": 42}).encode())
+    with pytest.raises(PipelineError) as err:
+        build(seed[0], tmp_path / "hf", corpus)
+    assert str(err.value) == f"{meta}: {problem}"
+    assert not (tmp_path / "hf").exists()
+
+
+def test_a_corpus_text_that_is_a_folder_is_refused(seed: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed[1], corpus)
+    (corpus / "0123456789abcdef.txt").mkdir()
+    with pytest.raises(PipelineError) as err:
+        build(seed[0], tmp_path / "hf", corpus)
+    assert str(err.value) == f"{corpus / '0123456789abcdef.txt'}: is a folder, not a file"
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda raw: raw + b"\n" + raw, "not valid JSON: more after the end of the list of tasks at byte {size} "
+                                    "(two exports joined into one file?)"),
+    (lambda raw: raw.replace(b'"lead_time": null', b'"lead_time": NaN', 1), "not valid JSON: NaN is not a JSON number"),
+])
+def test_an_export_a_json_parser_would_misread_builds_nothing(seed: tuple[Path, Path], tmp_path: Path,
+                                                              change, problem: str) -> None:
+    raw = SEED_EXPORT.read_bytes()
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / SEED_EXPORT.name).write_bytes(change(raw))
+    with pytest.raises(PipelineError) as err:
+        build(folder, tmp_path / "hf", seed[1], Engine(workers=1))
+    assert str(err.value).startswith(f"{folder / SEED_EXPORT.name}: {problem.format(size=len(raw.rstrip()) - 1)}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations"]

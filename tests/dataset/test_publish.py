@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from scripts.__main__ import main
+from scripts.paths import BUILD_MARKER
 
 
 @pytest.fixture
@@ -16,6 +17,7 @@ def folder(tmp_path: Path) -> Path:
     (built / "data" / "ner").mkdir(parents=True)
     (built / "README.md").write_text("---\nlicense: unknown\n---\n", encoding="utf-8")
     (built / "data" / "ner" / "train-00000-of-00001.parquet").write_bytes(b"PAR1")
+    (built / BUILD_MARKER).write_text("written by a build\n", encoding="utf-8")  # never uploaded
     return built
 
 
@@ -63,7 +65,8 @@ def test_the_repository_is_made_the_folder_exactly(folder: Path, monkeypatch) ->
     monkeypatch.setenv("HF_TOKEN", "hf_x")
     assert main(["publish", "org/name", "--folder", str(folder)]) == 0
     assert calls[2] == ("upload", {"repo_id": "org/name", "repo_type": "dataset", "folder_path": str(folder),
-                                   "delete_patterns": ["*"], "commit_message": "Publish the built dataset"})
+                                   "ignore_patterns": [BUILD_MARKER], "delete_patterns": ["*"],
+                                   "commit_message": "Publish the built dataset"})
 
 
 def test_an_unbuilt_folder_is_refused(tmp_path: Path, capsys) -> None:

@@ -99,7 +99,7 @@ def test_a_later_export_and_a_later_task_win(inputs: Path, tmp_path: Path) -> No
     (folder / "z-newer.json").write_text(json.dumps(newer), encoding="utf-8")
     result = build(folder, tmp_path / "hf", inputs / "corpus", Engine(workers=2), range_bytes=100_000)
     assert result.summary.documents == TASKS
-    assert sorted(w.split(":")[1] for w in result.warnings) == [" taking z-newer.json over export.json"] * 3
+    assert sorted(w.split(": ")[1].split(" (task")[0] for w in result.warnings) == ["taking z-newer.json"] * 3
     rows = {row["id"]: row for split in load_dataset(str(tmp_path / "hf"), "documents").values() for row in split}
     newer_ids = {doc_id(task["data"]["text"]) for task in newer}
     assert len(newer_ids) == 3 and all(rows[i]["relations"] == [] for i in newer_ids)
@@ -120,7 +120,8 @@ def test_a_document_twice_in_one_export_is_built_once_from_the_later_task(tmp_pa
     assert result.summary.documents == len(rows) == 5
     (twice,) = [row for row in rows if row["task_id"] == 99]
     assert twice["relations"] == [] and not [row for row in rows if row["task_id"] == 2]
-    assert f"document {twice['id']}: taking export.json over export.json" in result.warnings
+    assert (f"export.json: document {twice['id']}: the same text is in task 2 and task 99: taking task 99, "
+            "the later") in result.warnings
 
 
 def test_problems_in_several_ranges_name_their_tasks_in_export_order(tmp_path: Path) -> None:
@@ -160,12 +161,11 @@ def test_parquet_statistics_only_for_ids_and_scalars(inputs: Path, tmp_path: Pat
     assert with_statistics == {"id", "task_id", "annotation_id"}
 
 
-def test_admitted_documents_are_kept_on_disk_and_removed_with_the_build() -> None:
-    admitted = Admitted()
-    admitted.add("38a2be65dadfb0cd", 1, 5)
-    admitted.add("0000000000000001", 0, None)
-    assert admitted.get("38a2be65dadfb0cd") == (1, 5) and admitted.get("0000000000000001") == (0, None)
+def test_admitted_documents_are_kept_on_disk_in_the_folder_given(tmp_path: Path) -> None:
+    admitted = Admitted(tmp_path)
+    admitted.add("38a2be65dadfb0cd", 1, 5, 7)
+    admitted.add("0000000000000001", 0, None, None)
+    assert admitted.get("38a2be65dadfb0cd") == (1, 5, 7) and admitted.get("0000000000000001") == (0, None, None)
     assert "38a2be65dadfb0cd" in admitted and "ffffffffffffffff" not in admitted and admitted.count == 2
-    assert admitted.path.is_file()
+    assert admitted.path.parent == tmp_path and admitted.path.is_file()
     admitted.close()
-    assert not admitted.path.parent.exists()

@@ -36,8 +36,11 @@ def brief(record: dict) -> list[tuple]:
     return [(s["id"], s["label"], s["start"], s["end"], s["text"]) for s in record["spans"]]
 
 
+TODAYS = {"ignore_controls": frozenset({"claim_status"}), "label_map": {"said": "attribution"}}
+
+
 def test_todays_export_converts_exactly() -> None:
-    records, stats = convert("generated_ls_1_23_2/export_JSON.json", ignore_controls=frozenset({"claim_status"}))
+    records, stats = convert("generated_ls_1_23_2/export_JSON.json", **TODAYS)
     assert [brief(r) for r in records] == [
         [("spk1", "SPEAKER", 0, 14, "Mayor Jane Doe"), ("clm1", "CLAIM", 20, 51, "40% of Paris buses are electric"),
          ("qty1", "QUANTITY", 20, 23, "40%"), ("loc1", "LOCATION", 27, 32, "Paris")],
@@ -58,18 +61,22 @@ def test_todays_export_converts_exactly() -> None:
 
 
 def test_snapshot_export_gives_the_same_records() -> None:
-    options = {"ignore_controls": frozenset({"claim_status"})}
-    full, _ = convert("generated_ls_1_23_2/export_JSON.json", **options)
-    snapshot, _ = convert("generated_ls_1_23_2/export_snapshot_JSON.json", **options)
+    full, _ = convert("generated_ls_1_23_2/export_JSON.json", **TODAYS)
+    snapshot, _ = convert("generated_ls_1_23_2/export_snapshot_JSON.json", **TODAYS)
     for record in full + snapshot:
         record["provenance"]["export"] = None
     assert snapshot == full
 
 
-def test_unknown_per_region_control_is_refused_by_name() -> None:
+def test_unknown_per_region_control_and_relation_label_are_refused_by_name() -> None:
+    path = fixture("generated_ls_1_23_2/export_JSON.json")
     assert refusal("generated_ls_1_23_2/export_JSON.json") == [
-        f"{fixture('generated_ls_1_23_2/export_JSON.json')}: task 1: annotation 1: region clm1: per-region control "
-        "'claim_status' is not an attribute of the schema; drop it with --ignore-control claim_status"]
+        f"{path}: task 1: annotation 1: region clm1: per-region control "
+        "'claim_status' is not an attribute of the schema; drop it with --ignore-control claim_status",
+        f"{path}: task 1: annotation 1: relation spk1 -> clm1: label 'said' is not a relation of the schema "
+        "(attribution, coreference); map it with --map-label said=<RELATION>",
+        f"{path}: task 2: annotation 2: relation a-spk -> a-clm: label 'said' is not a relation of the schema "
+        "(attribution, coreference); map it with --map-label said=<RELATION>"]
 
 
 @pytest.mark.parametrize("name", ["generated_ls_1_23_2/export_JSON_MIN.json",
@@ -85,9 +92,12 @@ def test_csv_and_conll_exports_are_refused(name: str) -> None:
     assert refusal(name)[0].startswith(f"{fixture(name)}: not valid JSON: ")
 
 
+QUOTES = {"DIRECT-QUOTE": "CLAIM", "quotee": "attribution"}
+
+
 def test_two_annotators_without_ground_truth_need_a_choice() -> None:
     path = fixture("ChristophAlt__labelstudio_converter/data.json")
-    assert refusal("ChristophAlt__labelstudio_converter/data.json", label_map={"DIRECT-QUOTE": "CLAIM"}) == [
+    assert refusal("ChristophAlt__labelstudio_converter/data.json", label_map=QUOTES) == [
         f"{path}: task 1405: annotations: 2 completed annotations (5 by christoph.alt@posteo.de, 39 by "
         "alan.akbik@gmail.com) and none marked ground_truth: mark one as ground truth or pass --all-annotations",
         f"{path}: task 1417: annotations: 2 completed annotations (17 by christoph.alt@posteo.de, 51 by "
@@ -97,7 +107,7 @@ def test_two_annotators_without_ground_truth_need_a_choice() -> None:
 
 def test_every_annotation_with_old_style_users_and_quote_to_speaker_relations() -> None:
     records, _ = convert("ChristophAlt__labelstudio_converter/data.json", all_annotations=True,
-                         label_map={"DIRECT-QUOTE": "CLAIM"})
+                         label_map=QUOTES)
     assert [(r["provenance"]["task_id"], r["provenance"]["annotator"]) for r in records] == [
         (1405, "christoph.alt@posteo.de"), (1405, "alan.akbik@gmail.com"),
         (1417, "christoph.alt@posteo.de"), (1417, "alan.akbik@gmail.com")]
@@ -122,8 +132,10 @@ def test_hypertext_xpath_regions_are_refused() -> None:
 
 
 def test_span_after_blank_lines_and_predictions() -> None:
-    annotated, _ = convert("label-studio__named_entity/annotations_1.json", label_map={"Date": "QUANTITY"})
-    predicted, _ = convert("label-studio__named_entity/tasks.json", predictions=True, label_map={"Date": "QUANTITY"})
+    annotated, _ = convert("label-studio__named_entity/annotations_1.json", label_map={"Date": "QUANTITY"},
+                            control_map={"ner": "label"})
+    predicted, _ = convert("label-studio__named_entity/tasks.json", predictions=True, label_map={"Date": "QUANTITY"},
+                           control_map={"ner": "label"})
     assert brief(annotated[0]) == brief(predicted[0]) == [("beFiQTT1cU", "QUANTITY", 343, 354, "February 22")]
     assert "\n\n" in annotated[0]["text"][:343]
     assert predicted[0]["provenance"]["origin"] == "prediction"
@@ -143,7 +155,7 @@ def test_bad_offsets_wrong_label_and_wrong_data_key_are_all_reported() -> None:
 
 def test_offsets_count_code_points_and_value_text_may_hold_backslash_n() -> None:
     records, _ = convert("label-studio__ner_emoji_e2e/derived_tasks_from_cy_expectations.json",
-                         label_map={"region": "CLAIM"})
+                         label_map={"region": "CLAIM"}, control_map={"tag": "label"})
     assert [brief(r) for r in records] == [
         [("emoji1", "CLAIM", 21, 25, "test")],
         [("emoji2", "CLAIM", 2, 27, "Warning:\n🐱 This is a test")],
@@ -152,7 +164,8 @@ def test_offsets_count_code_points_and_value_text_may_hold_backslash_n() -> None
 
 def test_prediction_past_the_end_of_the_text_is_refused() -> None:
     lines = refusal("kiji-proxy__sample_predictions/sample_predictions.json", predictions=True,
-                    label_map={"Person": "SPEAKER", "Pronoun": "SPEAKER", "Email": "LOCATION"})
+                    label_map={"Person": "SPEAKER", "Pronoun": "SPEAKER", "Email": "LOCATION"},
+                    control_map={"entities": "label"})
     assert lines == [f"{fixture('kiji-proxy__sample_predictions/sample_predictions.json')}: task #0: prediction #0: "
                      "region ent-5: offsets [68, 90) outside the text of length 85"]
 
@@ -165,7 +178,7 @@ def test_collapsed_double_space_in_value_text_is_explained() -> None:
 def test_cli_writes_records_the_validator_accepts(tmp_path: Path, capsys) -> None:
     out = tmp_path / "records.jsonl"
     assert main(["convert", str(fixture("ChristophAlt__labelstudio_converter/data.json")), "--all-annotations",
-                 "--map-label", "DIRECT-QUOTE=CLAIM", "--out", str(out)]) == 0
+                 "--map-label", "DIRECT-QUOTE=CLAIM", "--map-label", "quotee=attribution", "--out", str(out)]) == 0
     assert capsys.readouterr().err == ("2 task(s) -> 4 record(s); 0 cancelled annotation(s) skipped; "
                                        "0 task(s) without a completed annotation\n")
     assert main(["validate", str(out)]) == 0

@@ -90,3 +90,38 @@ def test_an_error_deep_in_a_big_export_names_its_byte(tmp_path: Path) -> None:
 def test_a_list_of_other_things_is_not_an_export(tmp_path: Path) -> None:
     with pytest.raises(NotAnExport, match="not a Label Studio JSON export"):
         list(iter_tasks(_write(tmp_path, '[{"text": "a", "label": []}]')))
+
+
+TASK = '{"id": 1, "data": {"text": "A said."}, "annotations": []}'
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (f"[{TASK}]\n[{TASK}]", "not valid JSON: more after the end of the list of tasks at byte 58 "
+                            "(two exports joined into one file?)"),
+    (f"{TASK} {TASK}", "not valid JSON: more after the end of the task at byte 58 (two exports joined into one file?)"),
+    (f'[{TASK[:-1]}, "x": NaN}}]', "not valid JSON: NaN is not a JSON number (at byte 64)"),
+    (f'[{TASK[:-1]}, "x": -Infinity}}]', "not valid JSON: -Infinity is not a JSON number (at byte 64)"),
+    (f'[{TASK[:-1]}, "x": 1e999}}]', "not valid JSON: number is infinity when parsed as double (at byte 64)"),
+    ('[{"id": 1, "data": {"text": "A \\ud800 said."}}]', "not valid JSON: no low surrogate in string (at byte 31)"),
+    (f'[{TASK[:-1]}, "x": {"[" * 1500}{"]" * 1500}}}]', "not valid JSON: nested too deeply (the task at byte 1)"),
+])
+def test_what_json_load_would_pass_over_or_choke_on_is_refused_where_it_is(tmp_path: Path, text: str,
+                                                                           message: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(PipelineError) as err:
+        list(iter_tasks(path))
+    assert str(err.value) == f"{path}: {message}"
+
+
+def test_what_is_not_a_regular_file_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "folder.json").mkdir()
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(tmp_path / "pipe.json")  # opening it would wait for a writer forever
+    for name, problem in [("missing.json", "no such file"), ("folder.json", "is a folder, not a file"),
+                          ("dangling.json", "no such file (a symbolic link to nothing)"),
+                          ("pipe.json", "not a regular file (a pipe or a device): give a file")]:
+        with pytest.raises(PipelineError) as err:
+            list(iter_tasks(tmp_path / name))
+        assert str(err.value) == f"{tmp_path / name}: {problem}"

@@ -116,8 +116,8 @@ def test_the_dask_path_predicts_the_same_records_as_the_local_one(tmp_path: Path
     assert [r["id"] for r in preannotate.predictions(chosen, tmp_path / "corpus", Engine(workers=2))] == chosen
 
 
-def test_a_long_document_is_parsed_in_paragraph_aligned_pieces_and_a_huge_paragraph_refused():
-    from scripts.preannotate.predict import MAX_LENGTH, pieces
+def test_a_long_document_is_parsed_in_paragraph_aligned_pieces_and_a_long_paragraph_at_its_sentences():
+    from scripts.preannotate.predict import pieces
 
     paragraph = "Maria Lund said that the pier in Bergen would reopen. " * 20 + "\n"
     text = paragraph * 60
@@ -126,5 +126,26 @@ def test_a_long_document_is_parsed_in_paragraph_aligned_pieces_and_a_huge_paragr
     assert all(offset == 0 or text[offset - 1] == "\n" for offset, _ in cut)
     long = predicted(text)
     assert len([s for s in long["spans"] if s["label"] == "LOCATION"]) == 20 * 60
-    with pytest.raises(PipelineError, match=f"max_length of {MAX_LENGTH:,}"):
-        pieces("x" * (MAX_LENGTH + 1), 5_000)
+    one_paragraph = paragraph.strip()
+    assert [offset for offset, _ in pieces(one_paragraph, 200)] == [0, 162, 324, 486, 648, 810, 972]
+    assert [len(piece) for _, piece in pieces("x" * 450, 200)] == [200, 200, 50]
+
+
+def test_an_article_past_spacys_own_length_limit_is_preannotated() -> None:
+    """spaCy refuses a text of more than 1,000,000 characters by default; an article may have more."""
+    record = predicted("Ruiz said in Oslo that fares rise. " + "x" * 1_000_001)
+    assert [s["text"] for s in record["spans"]][:1] == ["Ruiz"]
+
+
+def test_the_command_refuses_to_write_into_the_corpus_or_over_a_folder(corpus: Path) -> None:
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    article = sorted(corpus.glob("*.txt"))[0]
+    refusals = []
+    for out in (article, corpus):
+        args = _command("--corpus", str(corpus), "--out", str(out))
+        with pytest.raises(PipelineError) as err:
+            args.func(args)
+        refusals.append(str(err.value))
+    assert refusals == [f"{article}: is in the corpus folder {corpus}: writing there could destroy an article",
+                        f"{corpus}: is a folder: give the output a file name"]
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before

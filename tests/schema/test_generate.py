@@ -39,6 +39,6 @@ def test_help_lists_the_pipeline_in_order() -> None:
     listed = [line.split()[0] for line in out.split("<command>")[-1].split("options:")[0].splitlines()
               if line.startswith("    ") and line[4:5].strip()]  # not a wrapped help line
     order = ["ingest", "preannotate", "ls", "convert", "validate", "build", "publish", "evaluate",
-             "generate", "bench"]
+             "generate", "bench", "baselines"]
     assert listed == [step for step in order if step in listed]
     assert {"ingest", "convert", "validate", "build", "evaluate", "generate"} <= set(listed)
