@@ -48,12 +48,16 @@ def attribution(metadata: dict[str, Any]) -> str | None:
 
 
 SEED_NOTE = "seed"  # a note in an article's metadata: the rules were written with it in view
+HELD_OUT_NOTE = "held_out"  # a note in an article's metadata: kept from the rules' development
+MEASURED_AS = ("development", "held-out", "seed")  # how the pre-annotator is measured on an article
 
 
-def is_seed(metadata: dict[str, Any]) -> bool:
-    """Whether the article is one the guidelines and the first rules were written from: measured apart,
-    since a score on it is an upper bound."""
-    return SEED_NOTE in (metadata.get("notes") or {})
+def measured_as(metadata: dict[str, Any]) -> str:
+    """How the pre-annotator is measured on the article: `seed` when the guidelines and the first rules
+    were written from it (an upper bound), `held-out` when it was kept from the rules' development (an
+    honest estimate), else `development` (the rules were generalised on it, and calibrated)."""
+    notes = metadata.get("notes") or {}
+    return "seed" if SEED_NOTE in notes else "held-out" if HELD_OUT_NOTE in notes else "development"
 
 
 def read_text(path: Path) -> str:

@@ -84,7 +84,7 @@ def _annotators(result: BuildResult) -> str:
 
 
 def _preannotation(result: BuildResult) -> str:
-    """The pre-annotator scored against the gold, the development set apart from the seed, so the card
+    """The pre-annotator scored against the gold, each group of articles apart, so the card
     says how much correcting it saves and how far its scores can be trusted."""
     from scripts.preannotate.calibration import table
     from scripts.preannotate.development import MEASURE_COMMAND, report
@@ -94,7 +94,7 @@ def _preannotation(result: BuildResult) -> str:
     sample = (f" on the {result.preannotated} gold documents with the smallest ids"
               if result.preannotated < result.summary.documents else "")
     return (f"Model `{PROVENANCE['model_version']}` against the gold{sample} (`{MEASURE_COMMAND}`, computed "
-            f"again by the build):\n\n" + report(sides.get("development"), sides.get("seed"), table()))
+            f"again by the build):\n\n" + report(sides, table()))
 
 
 def _licences(result: BuildResult) -> str:

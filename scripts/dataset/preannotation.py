@@ -1,11 +1,11 @@
 """The pre-annotator scored against a sample of the gold, in the workers: the card's pre-annotation tables,
-the development set (every article but the seed) apart from the seed."""
+each group of articles (development, held out, seed) apart."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.corpus.articles import is_seed, load_article
+from scripts.corpus.articles import MEASURED_AS
 from scripts.dataset.summary import Smallest
 from scripts.evaluate.scores import add_scores, compare
 from scripts.labelstudio.convert import Options, Problems, Stats, task_records
@@ -25,24 +25,24 @@ def sample_ranges(sample: Smallest, corpus_dir: Path) -> list[Sampled]:
 
 def score_preannotation(sampled: Sampled) -> dict[str, dict | None]:
     """The pre-annotator's scores on the gold records of some tasks of one range, read again there:
-    on the development set and on the seed, apart."""
+    each group of articles apart."""
+    from scripts.preannotate.development import group_of
     from scripts.preannotate.predict import predict
 
     part, positions, corpus_dir = sampled
     tasks = read_range(part)
-    scores: dict[str, dict | None] = {"development": None, "seed": None}
+    scores: dict[str, dict | None] = dict.fromkeys(MEASURED_AS)
     for position in positions:
         for record in task_records(tasks[position], part.path.name, load_scheme(), Options(), Stats(),
                                    Problems(str(part.path)), position):
-            path = corpus_dir / f"{record['id']}.txt"
-            side = "seed" if path.exists() and is_seed(load_article(path).metadata) else "development"
+            side = group_of(record["id"], corpus_dir)
             scores[side] = add_scores(scores[side], compare([record], [predict({**record, "spans": [],
                                                                                 "relations": []})]))
     return scores
 
 
 def add_sides(total: dict[str, dict | None] | None, scores: dict[str, dict | None]) -> dict[str, dict | None]:
-    """Two sides' scores added up."""
+    """Each group's scores added up."""
     if total is None:
         return scores
     return {side: scores[side] if total[side] is None else

@@ -79,12 +79,20 @@ def leave_one_out(by_document: dict[str, list[Outcome]]) -> float:
     return expected_calibration_error(scored)
 
 
-def calibrate(by_document: dict[str, list[Outcome]], path: Path = TABLE) -> dict:
-    """Write the table made from every development article, with its leave-one-out error."""
+def calibrate(by_document: dict[str, list[Outcome]], path: Path = TABLE,
+              held_out: dict[str, list[Outcome]] | None = None) -> dict:
+    """Write the table made from every development article, with its leave-one-out error and, when
+    there are held-out articles, its error on their spans."""
     made = {**rates(o for outcomes in by_document.values() for o in outcomes),
             "documents": len(by_document), "spans": sum(map(len, by_document.values())),
             "ece_leave_one_article_out": round(leave_one_out(by_document), 4),
             "ece_bins": BINS, "prior": PRIOR}
+    if held_out:
+        scorer = _scorer(made)
+        made.update(held_out_documents=len(held_out), held_out_spans=sum(map(len, held_out.values())),
+                    ece_held_out=round(expected_calibration_error(
+                        (scorer(label, rule), hit) for outcomes in held_out.values() for label, rule, hit in outcomes),
+                        4))
     with atomic_writer(path) as handle:
         handle.write(json.dumps(made, indent=1, ensure_ascii=False) + "\n")
     table.cache_clear()

@@ -129,13 +129,15 @@ def run(args: argparse.Namespace) -> int:
         made = calibrate_on_gold(ANNOTATIONS_DIR, args.corpus)
         print(f"{TABLE.relative_to(ROOT)}: {len(made['rules'])} rules calibrated on {made['documents']} articles "
               f"({made['spans']} predicted spans); expected calibration error, leaving one article out: "
-              f"{made['ece_leave_one_article_out']:.3f}")
+              f"{made['ece_leave_one_article_out']:.3f}"
+              + (f"; on the {made['held_out_documents']} held-out articles: {made['ece_held_out']:.3f}"
+                 if "ece_held_out" in made else ""))
         return 0
     if args.measure:
         from scripts.preannotate.calibration import table
         from scripts.preannotate.development import MEASURE_COMMAND, measure, report
 
-        text = report(*measure(ANNOTATIONS_DIR, args.corpus), table())
+        text = report(measure(ANNOTATIONS_DIR, args.corpus), table())
         print(text)
         if args.readme:
             _write_block(args.readme, MEASURE_BEGIN.format(command=MEASURE_COMMAND), MEASURE_END, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.corpus.articles import is_seed
+from scripts.corpus.articles import measured_as
 from scripts.preannotate.calibration import calibrate, expected_calibration_error, leave_one_out, rates
 
 
@@ -30,6 +30,15 @@ def test_leaving_one_article_out_scores_it_by_the_others(tmp_path: Path) -> None
     assert json.loads((tmp_path / "table.json").read_text()) == made and made["documents"] == 2
 
 
-def test_the_seed_is_known_by_a_note_in_its_metadata():
-    assert is_seed({"notes": {"seed": "the rules were written with it in view"}})
-    assert not is_seed({"notes": {"title": "not known"}}) and not is_seed({"notes": None})
+def test_the_seed_and_the_held_out_articles_are_known_by_a_note_in_their_metadata():
+    assert measured_as({"notes": {"seed": "the rules were written with it in view"}}) == "seed"
+    assert measured_as({"notes": {"held_out": "annotated after the rules were written"}}) == "held-out"
+    assert measured_as({"notes": {"title": "not known"}}) == measured_as({"notes": None}) == "development"
+
+
+def test_the_held_out_articles_are_scored_by_the_development_sets_rates(tmp_path: Path) -> None:
+    development = {"a": [("LOCATION", "location:city", True)] * 9 + [("LOCATION", "location:city", False)]}
+    made = calibrate(development, tmp_path / "table.json",
+                     held_out={"b": [("LOCATION", "location:city", False)] * 2})
+    assert (made["held_out_documents"], made["held_out_spans"]) == (1, 2)
+    assert made["ece_held_out"] == round(made["rules"]["location:city"], 4)  # scored high, never right
