@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="train and score baselines from the built dataset; write the table into the card and README",
         description="Load the dataset folder with datasets.load_dataset, train a spaCy NER (ner), a "
         "claim-sentence classifier (sentences) and a speaker-attribution rule (claims) on the test split's "
-        "complement, or leave-one-document-out while the test split is empty, score them with seqeval and "
+        "complement, or leave-one-document-out while the test split has fewer than 10 documents, score them with seqeval and "
         "`evaluate` beside the pre-annotator, run the Hugging Face token-classification data step, and "
         "write the table between the baselines markers of the card source and the README.",
     )

@@ -58,12 +58,17 @@ class Fold:
     test: tuple[str, ...]
 
 
+MIN_TEST = 10  # documents the test split needs to be scored on alone
+
+
 def folds(split_of: dict[str, str]) -> tuple[str, list[Fold]]:
-    """The test split against every other document when it has documents (nothing is tuned, so the
-    validation split trains too); otherwise each document held out once. With how they were made."""
+    """The test split against every other document once it has MIN_TEST documents (nothing is tuned,
+    so the validation split trains too); before that, each document held out once, since scores on a
+    handful of documents would say more about those documents than about the models. With how they
+    were made."""
     documents = sorted(split_of)
     test = tuple(d for d in documents if split_of[d] == Split.TEST)
-    if test:
+    if len(test) >= MIN_TEST:
         return "the test split", [Fold(tuple(d for d in documents if d not in test), test)]
     return "leave-one-document-out", [Fold(tuple(d for d in documents if d != held), (held,))
                                       for held in documents]

@@ -41,9 +41,10 @@ def test_the_sentence_classifier_learns_from_words_and_quotation_marks() -> None
                                    {"text": "The bridge opened in May."}]) == [True, False]
 
 
-def test_the_test_split_is_used_when_it_has_documents_else_each_document_in_turn() -> None:
-    how, one = folds({"a": "train", "b": "validation", "c": "test", "d": "train"})
-    assert how == "the test split" and [(f.train, f.test) for f in one] == [(("a", "b", "d"), ("c",))]
-    how, each = folds({"b": "train", "a": "validation", "c": "train"})
+def test_the_test_split_is_used_once_it_has_ten_documents_else_each_document_in_turn() -> None:
+    split_of = {f"t{n}": "test" for n in range(10)} | {"a": "train", "b": "validation"}
+    how, one = folds(split_of)
+    assert how == "the test split" and [(f.train, f.test) for f in one] == [(("a", "b"), tuple(f"t{n}" for n in range(10)))]
+    how, each = folds({"b": "train", "a": "validation", "c": "test"})
     assert how == "leave-one-document-out"
     assert [(f.train, f.test) for f in each] == [(("b", "c"), ("a",)), (("a", "c"), ("b",)), (("a", "b"), ("c",))]
