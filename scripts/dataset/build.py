@@ -188,7 +188,7 @@ def _write_dataset(exports: list[Path], annotation_dir: Path, corpus_dir: Path, 
             raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
         sample = sample_ranges(collector.sample, corpus_dir)
         scores = None
-        for one in workers.map(score_preannotation, sample):
+        for one in map(score_preannotation, sample):  # here: a small sample, the trained pipeline loaded once
             scores = add_sides(scores, one)
         result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
                              collector.warnings, count_unannotated(corpus_dir, collector.seen.__contains__),

@@ -1,5 +1,6 @@
-"""The pre-annotator scored against a sample of the gold, in the workers: the card's pre-annotation tables,
-each group of articles (development, held out, seed) apart."""
+"""The pre-annotator scored against a sample of the gold, by the process that writes the card: the card's
+pre-annotation tables, each group of articles (development, held out, seed) apart. The sample is small
+and its ranges are read again, so the workers need not each load the trained pipeline."""
 
 from __future__ import annotations
 

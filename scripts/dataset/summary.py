@@ -26,7 +26,7 @@ class Smallest:
         entry = (_Backwards(key), item)
         if len(self.heap) < self.size:
             heapq.heappush(self.heap, entry)
-        elif key < self.heap[0][0].key:
+        elif self.heap and key < self.heap[0][0].key:
             heapq.heapreplace(self.heap, entry)
 
     def items(self) -> list[tuple[str, Any]]:

@@ -27,15 +27,15 @@ def first_row(lines: list[str], header: str) -> tuple[str, list[str]]:
 
 
 def test_the_benchmark_prints_one_row_per_size_and_the_cost_of_each_step(tmp_path: Path, capsys) -> None:
-    lines, _ = run_bench(tmp_path, capsys, README_BEGIN, README_END, "--tasks", "20")
+    lines, _ = run_bench(tmp_path, capsys, README_BEGIN, README_END, "--tasks", "5")
     header, cells = first_row(lines, "| N |")
     assert header.endswith("| ours/peer | ours/floor |")
-    assert cells[0] == "20" and len(cells) == 11 and cells[-2].endswith("x") and cells[-1].endswith("x")
-    assert (tmp_path / "20" / "hf" / "README.md").exists() and (tmp_path / "20" / "peer" / "result.conll").exists()
+    assert cells[0] == "5" and len(cells) == 11 and cells[-2].endswith("x") and cells[-1].endswith("x")
+    assert (tmp_path / "5" / "hf" / "README.md").exists() and (tmp_path / "5" / "peer" / "result.conll").exists()
     steps = {line.split(" | ")[0].strip("| "): line for line in lines if line.startswith("| ") and "%" in line}
     assert {"convert tasks to records", "tokenize and split sentences (spaCy)", "rows of the `ner` config",
             "main process: admit documents, write Parquet", "the rest of the worker's loop", "all"} <= set(steps)
-    assert steps["all"].endswith("| 100% |") and lines[-1].startswith("20 tasks in one process: at ")
+    assert steps["all"].endswith("| 100% |") and lines[-1].startswith("5 tasks in one process: at ")
 
 
 def test_the_long_benchmark_prints_a_row_per_size_and_the_limit(tmp_path: Path, capsys) -> None:

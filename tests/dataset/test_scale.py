@@ -14,6 +14,7 @@ from datasets import load_dataset
 from scripts import nlp
 from scripts.bench.synthetic import tasks as made_up
 from scripts.bench.synthetic import write_export
+from scripts.dataset import collector
 from scripts.dataset.admitted import Admitted
 from scripts.dataset.build import build
 from scripts.dataset.views import VIEWS
@@ -30,6 +31,13 @@ TASKS = 60
 @pytest.fixture(autouse=True)
 def hub_offline(offline) -> None:
     """Every test here reads the dataset as a user would, offline."""
+
+
+@pytest.fixture(autouse=True)
+def no_preannotation_sample(monkeypatch) -> None:
+    """The card's pre-annotation scores (tests/dataset/test_build.py) parse their sample with the trained
+    pipeline: seconds per build that say nothing about scale."""
+    monkeypatch.setattr(collector, "PREANNOTATION_SAMPLE", 0)
 
 
 @pytest.fixture(scope="module")
@@ -80,13 +88,15 @@ def test_workers_and_shards_change_nothing_but_file_boundaries(inputs: Path, tmp
         assert load_dataset(str(one), view).data == load_dataset(str(two), view).data
 
 
-def test_the_dask_path_gives_the_same_records_as_the_local_one(inputs: Path, tmp_path: Path,
-                                                              dask_scheduler: str) -> None:
+def test_the_dask_path_gives_the_same_records_as_the_local_one(inputs: Path, tmp_path: Path, dask_scheduler: str,
+                                                              monkeypatch) -> None:
+    monkeypatch.setattr(collector, "PREANNOTATION_SAMPLE", 2)  # the card's scores read ranges Dask planned
     local = _build(inputs, tmp_path / "local", range_bytes=100_000)
     distributed = _build(inputs, tmp_path / "dask", Engine("dask", scheduler=dask_scheduler), range_bytes=100_000)
     for view in VIEWS:
         assert load_dataset(str(distributed), view).data == load_dataset(str(local), view).data
     assert _same_files(local, distributed)
+    assert "against the gold on the 2 gold documents with the smallest ids" in (local / "README.md").read_text()
 
 
 def test_a_later_export_and_a_later_task_win(inputs: Path, tmp_path: Path) -> None:
