@@ -7,8 +7,7 @@ from pathlib import Path
 from scripts.baselines.experiment import Results
 from scripts.baselines.recipe import BATCH, IGNORED
 from scripts.baselines.scoring import RESAMPLE_SEED, RESAMPLES, Counts, f1_interval, total
-from scripts.files import atomic_writer
-from scripts.schema.tables import between_markers, table
+from scripts.schema.tables import table, write_between_markers
 
 BEGIN = "<!-- BEGIN GENERATED: baselines (python -m scripts baselines) -->"
 END = "<!-- END GENERATED: baselines -->"
@@ -51,6 +50,4 @@ def block(results: Results, command: str, folder: str) -> str:
 
 def write(path: Path, text: str) -> None:
     """Replace the block between the markers of `path`."""
-    document = path.read_text(encoding="utf-8")
-    with atomic_writer(path) as handle:
-        handle.write(between_markers(document, BEGIN, END, text))
+    write_between_markers(path, BEGIN, END, text)

@@ -37,6 +37,7 @@ import orjson
 from scripts.bench import growth
 from scripts.bench.synthetic import write_export
 from scripts.paths import BENCH_DIR, LABEL_CONFIG, ROOT
+from scripts.schema.tables import write_between_markers
 RUNS = ("ours", "peer", "floor")
 STAGE_TASKS = 2_000  # tasks of the smallest export whose cost is broken down by step
 README_BEGIN = "<!-- BEGIN GENERATED: bench (python -m scripts bench --readme README.md) -->"
@@ -255,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
         report = growth.report(args.long or list(growth.SIZES), args.dir / "long")
         print(report)
         if args.readme:
-            _write_block(args.readme, growth.README_BEGIN, growth.README_END, report)
+            write_between_markers(args.readme, growth.README_BEGIN, growth.README_END, report)
         return 0
     results = []
     for tasks in args.tasks:
@@ -271,14 +272,8 @@ def run(args: argparse.Namespace) -> int:
               f"{stage_table(timed, spent, cores)}")
     print(report)
     if args.readme:
-        _write_block(args.readme, README_BEGIN, README_END, report)
+        write_between_markers(args.readme, README_BEGIN, README_END, report)
     return 0
-
-
-def _write_block(readme: Path, begin: str, end: str, report: str) -> None:
-    from scripts.schema.tables import between_markers
-
-    readme.write_text(between_markers(readme.read_text(encoding="utf-8"), begin, end, report), encoding="utf-8")
 
 
 def _peer(export: Path, out: Path) -> None:

@@ -31,7 +31,7 @@ from scripts.labelstudio.project import (TOKEN_ENV, LabelStudioError, client, de
 from scripts.labelstudio.tasks import doc_ids, gold_tasks, new_tasks
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, LABEL_CONFIG, LABEL_STUDIO_STATE, shown
 from scripts.schema.scheme import load_scheme
-from scripts.schema.tables import between_markers
+from scripts.schema.tables import write_between_markers
 
 LOGIN = "admin@example.com"
 SEED_DOC = "38a2be65dadfb0cd"  # the seed article: quotations, numbers, places and links on one screen
@@ -233,9 +233,7 @@ def screenshot(args: argparse.Namespace) -> int:
     print(f"wrote {shown(args.file)}: the labeling page of document {args.doc}\n{text}")
     if args.readme:
         image = f"![The labeling page: the seed article with its predictions and their relations]({shown(args.file)})"
-        with atomic_writer(args.readme) as handle:
-            handle.write(between_markers(args.readme.read_text(encoding="utf-8"), PAGE_BEGIN, PAGE_END,
-                                         f"{image}\n\n{text}"))
+        write_between_markers(args.readme, PAGE_BEGIN, PAGE_END, f"{image}\n\n{text}")
     return 0
 
 

@@ -17,7 +17,7 @@ from scripts.files import atomic_writer, output_file
 from scripts.labelstudio.results import record_to_result, task_data
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, ROOT
 from scripts.preannotate.calibration import TABLE
-from scripts.schema.tables import between_markers
+from scripts.schema.tables import write_between_markers
 from scripts.preannotate.predict import PROVENANCE, checked, predict_many
 from scripts.records import Record, dumps
 
@@ -80,15 +80,6 @@ def write(records: Iterable[Record], path: Path | None, form: str) -> int:
     return count
 
 
-def _write_block(path: Path, begin: str, end: str, text: str) -> None:
-    """Replace what stands between two markers of a file (they are added at its end the first time)."""
-    document = path.read_text(encoding="utf-8")
-    if begin not in document:
-        document = document.rstrip("\n") + f"\n\n{begin}\n{end}\n"
-    with atomic_writer(path) as handle:
-        handle.write(between_markers(document, begin, end, text))
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "preannotate",
@@ -108,15 +99,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="time the pre-annotator against the bare trained pipeline on N made-up articles "
                         "(for each N given), with each pass's largest worker memory")
     parser.add_argument("--measure", action="store_true",
-                        help="score the predictions against the gold of annotations/: the development set (every "
-                        "corpus article but the seed) and the seed apart, as the card shows them")
+                        help="score the predictions against the gold of annotations/: the held-out articles, the "
+                        "development set and the seed apart, as the card shows them")
     parser.add_argument("--readme", type=Path, metavar="FILE",
                         help="with --measure or --bench: also write the tables into FILE between their markers")
     parser.add_argument("--calibrate", action="store_true",
                         help="measure each rule's rate of exact matches on the gold of the development set "
-                        "(annotations/, every corpus article but the seed), write the scores' table "
-                        f"({TABLE.relative_to(ROOT)}) and print the expected calibration error, "
-                        "leaving one article out")
+                        "(annotations/, every corpus article but the seed and the held-out ones), write the "
+                        f"scores' table ({TABLE.relative_to(ROOT)}) and print the expected calibration error, "
+                        "leaving one article out, and on the held-out articles")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -140,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         text = report(measure(ANNOTATIONS_DIR, args.corpus), table())
         print(text)
         if args.readme:
-            _write_block(args.readme, MEASURE_BEGIN.format(command=MEASURE_COMMAND), MEASURE_END, text)
+            write_between_markers(args.readme, MEASURE_BEGIN.format(command=MEASURE_COMMAND), MEASURE_END, text)
         return 0
     if args.bench:
         from scripts.bench.preannotate import BEGIN, END, report
@@ -148,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         text = report(args.bench, engine)
         print(text)
         if args.readme:
-            _write_block(args.readme, BEGIN, END, text)
+            write_between_markers(args.readme, BEGIN, END, text)
         return 0
     if args.out:
         output_file(args.out)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from scripts.errors import PipelineError
+from scripts.files import atomic_writer
 from scripts.schema.scheme import Scheme
 
 TABLE_BEGIN = "<!-- BEGIN GENERATED: label tables (python -m scripts generate) -->"
@@ -41,6 +43,13 @@ def between_markers(document: str, begin: str, end: str, content: str) -> str:
     if not pattern.search(document):
         raise PipelineError(f"the generated-block markers are missing: {begin}")
     return pattern.sub(lambda _: f"{begin}\n{content}\n{end}", document)
+
+
+def write_between_markers(path: Path, begin: str, end: str, content: str) -> None:
+    """Replace, in the file, what lies between the two marker lines, in one atomic write."""
+    document = between_markers(path.read_text(encoding="utf-8"), begin, end, content)
+    with atomic_writer(path) as handle:
+        handle.write(document)
 
 
 def with_tables(document: str, scheme: Scheme) -> str:
