@@ -16,7 +16,6 @@ import time
 from collections.abc import Iterator
 
 from scripts.engine import Engine, running
-from scripts.records import METADATA_FIELDS, Record, doc_id
 from scripts.schema.tables import table
 
 CHUNK = 250  # articles a worker takes at a time
@@ -72,11 +71,6 @@ def article(index: int) -> str:
     return "\n".join(paragraphs)
 
 
-def _record(text: str) -> Record:
-    return {"id": doc_id(text), "text": text, "metadata": {name: None for name in METADATA_FIELDS},
-            "spans": [], "relations": [], "provenance": {}}
-
-
 def _texts(bounds: tuple[int, int]) -> Iterator[str]:
     return (article(index) for index in range(*bounds))
 
@@ -103,7 +97,7 @@ def run_chunk(bounds: tuple[int, int]) -> tuple[int, int, float]:
     from scripts.preannotate.predict import checked, predict_many
 
     documents = spans = 0
-    for record in predict_many(_record(text) for text in _texts(bounds)):
+    for record in predict_many({"text": text} for text in _texts(bounds)):
         spans += len(checked(record)["spans"])
         documents += 1
     return documents, spans, _peak_mib()

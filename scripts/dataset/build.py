@@ -186,13 +186,13 @@ def _write_dataset(exports: list[Path], annotation_dir: Path, corpus_dir: Path, 
         _collect(collector, corpus_dir, workers, range_bytes, exact)
         if not collector.seen.count:
             raise PipelineError(f"no gold annotation in {annotation_dir}: nothing to build")
-        sample = sample_ranges(collector.sample, corpus_dir)
+        sample = sample_ranges(collector.sample)
         scores = None
-        for one in map(score_preannotation, sample):  # here: a small sample, the trained pipeline loaded once
-            scores = add_sides(scores, one)
+        for sampled in sample:  # here: a small sample, the trained pipeline loaded once
+            scores = add_sides(scores, score_preannotation(sampled, corpus_dir))
         result = BuildResult(annotation_dir, corpus_dir, exports, collector.summary, _infos(collector),
                              collector.warnings, count_unannotated(corpus_dir, collector.seen.__contains__),
-                             scores, sum(len(positions) for _, positions, _ in sample))
+                             scores, sum(len(positions) for _, positions in sample))
         write_card(result, folder)
         return result
     finally:

@@ -13,24 +13,24 @@ from scripts.labelstudio.convert import Options, Problems, Stats, task_records
 from scripts.labelstudio.exports import Range, read_range
 from scripts.schema.scheme import load_scheme
 
-Sampled = tuple[Range, tuple[int, ...], Path]  # a range, its sampled tasks' positions, the corpus
+Sampled = tuple[Range, tuple[int, ...]]  # a range and its sampled tasks' positions
 
 
-def sample_ranges(sample: Smallest, corpus_dir: Path) -> list[Sampled]:
+def sample_ranges(sample: Smallest) -> list[Sampled]:
     """The ranges that hold the sampled gold documents, each with their tasks' positions."""
     by_range: dict[Range, list[int]] = {}
     for _, (part, position) in sample.items():
         by_range.setdefault(part, []).append(position)
-    return [(part, tuple(positions), corpus_dir) for part, positions in by_range.items()]
+    return [(part, tuple(positions)) for part, positions in by_range.items()]
 
 
-def score_preannotation(sampled: Sampled) -> dict[str, dict | None]:
-    """The pre-annotator's scores on the gold records of some tasks of one range, read again there:
-    each group of articles apart."""
+def score_preannotation(sampled: Sampled, corpus_dir: Path) -> dict[str, dict | None]:
+    """The pre-annotator's scores on the gold records of some tasks of one range, read again:
+    each group of articles (known from the corpus) apart."""
     from scripts.preannotate.development import group_of
     from scripts.preannotate.predict import predict
 
-    part, positions, corpus_dir = sampled
+    part, positions = sampled
     tasks = read_range(part)
     scores: dict[str, dict | None] = dict.fromkeys(MEASURED_AS)
     for position in positions:
