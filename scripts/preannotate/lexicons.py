@@ -137,7 +137,13 @@ CLAIM_VERBS = frozenset({
     "forecast", "fear", "suspect", "warn", "promise", "pledge", "vow", "deny", "dispute", "reject", "dismiss",
     "establish", "demonstrate", "prove", "remark", "tweet", "post", "comment", "testify", "emphasise", "emphasize",
     "maintain", "assert", "contend", "observe", "respond", "caution", "agree", "speculate", "assure", "emphasise",
+    # verbs the table does not list, read as the listed verb closest in meaning (the guidelines' decision):
+    "clarify", "specify",  # as "explain"
+    "determine", "judge",  # as "find"
+    "reiterate", "affirm", "inform", "notify", "confess", "retort",  # as "say", "tell", "admit", "reply"
 })
+# Verbs whose first object is the one addressed, not what is said ("told the agency the dam failed").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "notify", "remind", "brief"})
 # Verbs whose clause must open with "that" to be a claim ("warned that", not "warned them to").
 THAT_ONLY_VERBS = frozenset({"warn", "promise", "pledge", "vow", "caution", "assure", "tell"})
 # Verbs whose noun-phrase object is a claim ("confirmed the cuts").

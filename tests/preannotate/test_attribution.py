@@ -114,3 +114,34 @@ def test_a_definite_description_corefers_with_the_name_it_repeats():
     record = predicted("The Solvik Shipping Company said it would hire 40 workers. "
                        "Later the company said that wages would rise.")
     assert ("company", "Solvik Shipping Company") in links(record, "coreference")
+
+
+def test_a_tag_set_off_by_commas_inside_its_clause_cuts_it_in_two():
+    record = predicted("Most of the ferries, the operator says, were never insured.")
+    assert spans(record, "CLAIM") == [at(record, "Most of the ferries", INDIRECT), at(record, "were never insured", INDIRECT)]
+    assert links(record, "attribution") == {("operator", "Most of the ferries"), ("operator", "were never insured")}
+    adverbial = predicted("Longer term, according to Vinje, the pier will get new piles.")
+    assert spans(adverbial, "CLAIM") == [at(adverbial, "the pier will get new piles", INDIRECT)]
+
+
+def test_the_one_told_is_not_part_of_the_clause():
+    record = predicted("One activist, Ana Ruiz, on Sunday told Deutsche Welle arson had been used to clear the docks.")
+    assert spans(record, "CLAIM") == [at(record, "arson had been used to clear the docks", INDIRECT)]
+
+
+def test_a_that_clause_after_a_phrase_of_place_is_the_verbs_and_one_after_a_noun_of_concern_is_not():
+    record = predicted("Judge Ana Ruiz clarified in the hearing that her ruling was not connected to the strike.")
+    assert links(record, "attribution") == {("Ana Ruiz", "her ruling was not connected to the strike")}
+    concern = predicted("In May, the port announced a review, following worker concerns that the cranes could fail.")
+    assert spans(concern, "CLAIM") == []
+
+
+def test_verbs_the_table_does_not_list_count_as_their_closest_listed_verb():
+    record = predicted("The inspector determined the crane had failed. Later the engineer specified that the bolts were new.")
+    assert links(record, "attribution") == {("inspector", "the crane had failed"), ("engineer", "the bolts were new")}
+
+
+def test_a_spokespersons_name_the_pipeline_took_for_an_organisation_is_the_speaker():
+    record = predicted("After the vote, a United Kingdom Department of Transport spokesperson, Morgan Ortvik, indicated "
+                       "the pier was closed.")
+    assert spans(record, "SPEAKER") == [at(record, "Morgan Ortvik", PERSON)]

@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Token
 
 from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
 from scripts.preannotate.attribution.speakers import Source, is_document, source_of
-from scripts.preannotate.lexicons import (CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
+from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
                                           PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
 
 DASHES = frozenset({"—", "–", "--"})
+SUBJECTS = ("nsubj", "nsubjpass", "expl")
 # Punctuation that never begins or ends a claim outside quotation marks ("%" and brackets of a
 # quotation's own words are not among them).
 EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "--", "-", "(", ")"})
@@ -129,8 +130,8 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
             if not _reported_clause(verb, child, quotes):
                 continue
             for clause in _coordinated_that_clauses(child):
-                cue.claims += _clause_claims(clause, excluded - _subject_object(verb, child), quotes,
-                                             "claim:complement", tag)
+                cue.claims += _clause_claims(clause, excluded - _subject_object(verb, child) | _addressee(verb, clause),
+                                             quotes, "claim:complement", tag)
         elif child.dep_ == "dobj":
             clause = next((c for c in child.children if c.dep_ in ("acl", "relcl", "ccomp")
                            and _is_that_clause(c)), None)
@@ -138,6 +139,8 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
                 cue.claims += _clause_claims(clause, excluded, quotes, "claim:saying-noun", tag)
             elif _proposition_object(verb, child) and not _subject_object(verb, None, child):
                 cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)
+        elif child.dep_ == "prep" and child.i > verb.i and (clause := _stranded_clause(child)) is not None:
+            cue.claims += _clause_claims(clause, excluded | {clause.left_edge.i}, quotes, "claim:complement", tag)
         elif child.dep_ == "nsubjpass" and _proposition_object(verb, child):
             cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)  # "was confirmed by X"
         elif child.dep_ in ("xcomp", "oprd") and verb.lemma_ in OBJECT_CLAUSE_VERBS and _nonfinite(child):
@@ -150,7 +153,65 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
             if predicate is not None:  # "reported 36 patients being treated": the object and its "-ing" form
                 cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
     cue.claims += _tagged_quotes(verb, source, quotes, cue.claims)
+    if not cue.claims and _parenthetical(verb, source):
+        head = verb.head
+        while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i and head.head.lemma_ not in CLAIM_VERBS:
+            head = head.head  # the whole clause the tag sits in, not the part the parse hung it on
+        cue.claims += _clause_claims(head, {t.i for t in verb.subtree} | excluded, quotes, "claim:parenthetical", tag)
     return cue
+
+
+def _parenthetical(verb: Token, source: Source) -> bool:
+    """A tag set off by commas inside or after the clause it reports ("they had, his father says,
+    paid…"; "…, the council said."): the parse hangs it on that clause's verb, with no clause of its own."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    words = [t for t in verb.subtree if not t.is_punct]
+    first, last = min(words[0].i, source.start), max(words[-1].i, source.end - 1)
+    before = doc[first - 1] if first > verb.sent.start else None
+    after = doc[last + 1] if last + 1 < verb.sent.end else None
+    return before is not None and before.text == "," and (after is None or after.text in (",", ".", ";"))
+
+
+def _stranded_clause(prep: Token) -> Token | None:
+    """A "that"-clause the parse hung on the noun of a phrase between the cue and the clause ("clarified
+    in the hearing that the fee was legal"): "that" marks it and it has a subject of its own, so it is
+    no relative clause of that noun but the cue's complement."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or prep.lower_ not in ("in", "at", "on", "during", "before", "to"):
+        return None  # "following concerns that…": the clause says what the concerns are
+    return next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i and _opened_by_that(c)), None)
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """A clause that opens with "that" as a complementiser: "that" is neither its subject nor its
+    object (as in a relative clause, "the report that she wrote"), and it has a subject of its own."""
+    that = clause.left_edge
+    return that.lower_ == "that" and that.i + 1 < len(clause.doc) and not (
+        that.head.i == clause.i and that.dep_ in ("nsubj", "nsubjpass", "dobj")) and any(
+        c.dep_ in SUBJECTS and c.i != that.i for c in clause.children)
+
+
+def _addressee(verb: Token, clause: Token) -> set[int]:
+    """The tokens of the one told that the parse took into the clause: "told Reuters Press the dam had
+    failed" parses the name as part of the clause's subject; a name right after "tell", before the
+    clause's own subject noun, is who was told."""
+    if verb.lemma_ not in ADDRESSEE_VERBS or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return set()
+    doc = verb.doc
+    first = verb.i + 1
+    if first >= len(doc) or doc[first].ent_iob_ != "B" or doc[first].ent_type_ not in ("ORG", "PERSON", "NORP"):
+        return set()
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i <= last or subject.left_edge.i > first or subject.ent_iob_ != "O":
+        return set()
+    return set(range(first, last + 1))
 
 
 def _proposition_object(verb: Token, obj: Token) -> bool:
@@ -262,8 +323,9 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
     runs = [piece for run in runs if (piece := _nearest_piece(doc, run, quotes, tag))]
     claims = []
     for number, run in enumerate(runs):
-        if number == 0 and len(runs) > 1 and not any(doc[i].pos_ in ("VERB", "AUX") for i in run):
-            continue  # "Longer term, according to X, ...": an adverbial before the tag is not the claim
+        if number == 0 and len(runs) > 1 and not any(doc[i].pos_ in ("VERB", "AUX") for i in run) \
+                and not (_subject_of(doc, run, head) and not any(_subject_of(doc, r, head) for r in runs[1:])):
+            continue  # "Longer term, according to X, ...": an adverbial before the tag is not the claim; a subject is
         span = _trimmed(doc, run, quotes)
         if span is not None:
             start, end = _with_quotation(span, quotes)
@@ -274,6 +336,10 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
             claims.append((start, end, "claim:quotation" if quote and (quote.start, quote.end) == (start, end)
                            else rule))
     return claims
+
+
+def _subject_of(doc: Doc, run: list[int], head: Token) -> bool:
+    return any(doc[i].dep_ in SUBJECTS and doc[i].head.i == head.i for i in run)
 
 
 def _nearest_piece(doc: Doc, run: list[int], quotes: Quotations, tag: int) -> list[int]:

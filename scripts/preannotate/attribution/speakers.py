@@ -49,7 +49,10 @@ def source_of(token: Token) -> Source | None:
         return source_of(token.head.head) if token.head.dep_ == "relcl" else None
     appositive = _appositive_name(token)
     if appositive is not None and token.ent_type_ != "PERSON":
-        return _named(appositive) or _described(token)
+        named = _named(appositive)
+        if named is not None and appositive.ent_type_ == "ORG" and _person_noun(token):
+            named = Source(named.start, named.end, "person", True)  # "a ministry spokesperson, Ana Ruiz,"
+        return named or _described(token)
     if token.lemma_ in SPOKESPERSON_WORDS:
         return _spokesperson(token)
     if is_document(token):
@@ -64,9 +67,19 @@ def _appositive_name(token: Token) -> Token | None:
         if child.dep_ == "appos":
             if child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and not child.ent_type_ and child.text[:1].isupper():
                 return child
+            if child.pos_ == "PROPN" and child.ent_type_ == "ORG" and _person_noun(token) \
+                    and not any(t.lower_ in ORGANISATION_WORDS or t.lower_ in MEDIA_WORDS for t in entity_of(child)):
+                return child  # a name the pipeline took for an organisation's, given to a person's role
             if (deeper := _appositive_name(child)) is not None:
                 return deeper
     return None
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for one person by role or trade ("spokesperson", "minister", "activist")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and (
+        lemma in SPOKESPERSON_WORDS or lemma in ROLE_WORDS or lemma in SOURCE_NOUNS and lemma not in ORGANISATION_WORDS)
 
 
 def _named(token: Token) -> Source | None:
@@ -103,8 +116,8 @@ def _proper_noun(token: Token) -> Source | None:
         return None  # a name is capitalised, and a title alone ("President") names no one
     start = token.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-            and doc[start - 1].ent_type_ == token.ent_type_:
-        start -= 1
+            and (doc[start - 1].ent_type_ == token.ent_type_ or {doc[start - 1].ent_type_, token.ent_type_} <= {"", "PERSON"}):
+        start -= 1  # "Amy Berman Jackson" with only "Amy Berman" seen as a person
     start = _after_titles(doc, start, token.i + 1)
     while start < token.i and _title(doc[start], token.i + 1 - start):
         start += 1
