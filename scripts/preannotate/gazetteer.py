@@ -128,6 +128,7 @@ def gazetteer() -> dict[str, Place]:
 
 
 def _cache_file() -> Path:
+    """Where the table is kept: its name changes with the code, the lexicons and the data it is built from."""
     digest = hashlib.sha256()
     for source in (Path(__file__), Path(lexicons.__file__)):
         digest.update(source.read_bytes())

@@ -208,7 +208,7 @@ def _addressee(verb: Token, clause: Token) -> set[int]:
     last = first
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i <= last or subject.left_edge.i > first or subject.ent_iob_ != "O":
         return set()
     return set(range(first, last + 1))
@@ -339,6 +339,7 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
 
 
 def _subject_of(doc: Doc, run: list[int], head: Token) -> bool:
+    """Whether the run holds a subject of the clause's head (a part before the tag that is no adverbial)."""
     return any(doc[i].dep_ in SUBJECTS and doc[i].head.i == head.i for i in run)
 
 
