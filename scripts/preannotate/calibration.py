@@ -89,10 +89,11 @@ def calibrate(by_document: dict[str, list[Outcome]], path: Path = TABLE,
             "ece_bins": BINS, "prior": PRIOR}
     if held_out:
         scorer = _scorer(made)
-        made.update(held_out_documents=len(held_out), held_out_spans=sum(map(len, held_out.values())),
-                    ece_held_out=round(expected_calibration_error(
-                        (scorer(label, rule), hit) for outcomes in held_out.values() for label, rule, hit in outcomes),
-                        4))
+        scored = [(scorer(label, rule), hit) for outcomes in held_out.values() for label, rule, hit in outcomes]
+        made.update(held_out_documents=len(held_out), held_out_spans=len(scored),
+                    ece_held_out=round(expected_calibration_error(scored), 4),
+                    held_out_mean_score=round(sum(p for p, _ in scored) / len(scored), 4),
+                    held_out_rate_right=round(sum(hit for _, hit in scored) / len(scored), 4))
     with atomic_writer(path) as handle:
         handle.write(json.dumps(made, indent=1, ensure_ascii=False) + "\n")
     table.cache_clear()

@@ -45,6 +45,7 @@ def calibrate_on_gold(annotation_dir: Path, corpus_dir: Path) -> dict:
 
 
 MEASURE_COMMAND = "python -m scripts preannotate --measure"
+OVERSTATED = 0.05  # mean score above the rate of right regions by more than this: the report says so
 
 
 def measure(annotation_dir: Path, corpus_dir: Path) -> dict[str, dict | None]:
@@ -84,5 +85,11 @@ def report(sides: dict[str, dict | None], calibration: dict) -> str:
                      f"the others: **{calibration['ece_leave_one_article_out']:.3f}**"
                      + (f"; the held-out articles scored by the development set's rates "
                         f"({calibration['held_out_documents']} articles, {calibration['held_out_spans']} spans): "
-                        f"**{held_out:.3f}**." if held_out is not None else "."))
+                        f"**{held_out:.3f}**." if held_out is not None else ".")
+                     + (f" On them the scores average {calibration['held_out_mean_score']:.2f} where "
+                        f"{calibration['held_out_rate_right']:.2f} of the regions are right: on news the rules have "
+                        f"not seen the scores overstate how often a region is right, and are best read as an order, "
+                        f"the least certain regions first." if held_out is not None
+                        and calibration.get("held_out_mean_score", 0) - calibration.get("held_out_rate_right", 0)
+                        > OVERSTATED else ""))
     return "\n\n".join(parts) if parts else "No gold annotation to measure the pre-annotator on yet."

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.corpus.articles import measured_as
 from scripts.preannotate.calibration import calibrate, expected_calibration_error, leave_one_out, rates
+from scripts.preannotate.development import report
 
 
 def test_a_rule_seen_rarely_is_pulled_towards_its_labels_rate():
@@ -42,3 +43,9 @@ def test_the_held_out_articles_are_scored_by_the_development_sets_rates(tmp_path
                      held_out={"b": [("LOCATION", "location:city", False)] * 2})
     assert (made["held_out_documents"], made["held_out_spans"]) == (1, 2)
     assert made["ece_held_out"] == round(made["rules"]["location:city"], 4)  # scored high, never right
+    assert (made["held_out_mean_score"], made["held_out_rate_right"]) == (made["ece_held_out"], 0.0)
+    said = report({}, made)
+    assert said.endswith("On them the scores average 0.86 where 0.00 of the regions are right: on news the rules "
+                         "have not seen the scores overstate how often a region is right, and are best read as an "
+                         "order, the least certain regions first.")
+    assert "overstate" not in report({}, {**made, "held_out_rate_right": made["held_out_mean_score"]})
