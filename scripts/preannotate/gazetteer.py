@@ -3,8 +3,8 @@
 Countries by every name pycountry and GeoNames give them (official, common, everyday English) and
 by their common abbreviations; subdivisions by their ISO 3166-2 names, with and without their
 administrative word; every city and town GeoNames lists with 5,000 people or more; the continents. A city
-gets an ISO 3166-2 code only when ISO 3166-2 lists the city itself (its category is a city's),
-never the code of the region around it.
+gets an ISO 3166-2 code only when ISO 3166-2 lists the city itself (its category is a city's, or
+it is the capital and its country's one capital district), never the code of the region around it.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ CITY_CATEGORIES = frozenset({
     "metropolitan district", "unitary authority", "council area", "london borough", "state city",
     "city with county rights", "special municipality", "urban municipality", "land",
 })
+# ISO 3166-2 categories of a country's one district that is its capital city ("District of Columbia").
+CAPITAL_DISTRICTS = frozenset({"district", "capital district", "federal district", "capital territory",
+                               "federal capital territory"})
 KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3}
 # Slavic adjective endings of ISO oblast names: "Kurskaya" is the oblast of the city of Kursk.
 ADJECTIVE_ENDINGS = ("skaya", "skiy", "skyy", "ska", "aya")
@@ -51,6 +54,7 @@ class Place:
     kind: str  # country | continent | subdivision | city
     state: str | None = None  # a city's: the code of the state or province of the same name around it
     choices: tuple[str, ...] = ()  # a subdivision name that several countries use: every code
+    major: bool = False  # a city of MAJOR_CITY people or more: its name alone is the place
 
 
 def key(name: str) -> str:
@@ -111,7 +115,8 @@ def gazetteer() -> dict[str, Place]:
     path = _cache_file()
     try:
         cached = orjson.loads(path.read_bytes())
-        places = [Place(code, kind, state, tuple(choices)) for code, kind, state, choices in cached["places"]]
+        places = [Place(code, kind, state, tuple(choices), major)
+                  for code, kind, state, choices, major in cached["places"]]
         return {name: places[index] for name, index in cached["names"].items()}
     except (OSError, ValueError, TypeError, KeyError, IndexError):
         pass
@@ -120,7 +125,8 @@ def gazetteer() -> dict[str, Place]:
     index = {place: n for n, place in enumerate(places)}
     try:
         with atomic_writer(path) as handle:
-            handle.write(orjson.dumps({"places": [[p.code, p.kind, p.state, list(p.choices)] for p in places],
+            handle.write(orjson.dumps({"places": [[p.code, p.kind, p.state, list(p.choices), p.major]
+                                                  for p in places],
                                        "names": {name: index[place] for name, place in names.items()}}).decode())
     except PipelineError:
         pass
@@ -202,11 +208,21 @@ def _built() -> dict[str, Place]:
         else:  # resolved by the countries the document names
             add(name, Place(None, "subdivision", choices=tuple(sorted(codes))))
 
+    capitals = {code: country["capital"] for code, country in cache.get_countries().items()}
+    districts: dict[str, list[str]] = defaultdict(list)  # country -> its capital or federal districts
+    for sub in pycountry.subdivisions:
+        if sub.type.lower() in CAPITAL_DISTRICTS:
+            districts[sub.country_code].append(sub.code)
     for city, english in zip(cities, alternates):
         forms = {city["name"], _ascii(city["name"]), *english}
         code = _own_code(city, forms, city_entries.get(city["countrycode"]))
+        country_districts = districts.get(city["countrycode"], [])
+        if code is None and _ascii(city["name"]) == _ascii(capitals.get(city["countrycode"], "")) \
+                and len(country_districts) == 1 and city["population"] >= MAJOR_CITY:
+            code = country_districts[0]  # "Washington" is the District of Columbia
         for form in forms:
-            add(form, Place(code, "city", states.get((city["countrycode"], plain(form)))))
+            add(form, Place(code, "city", states.get((city["countrycode"], plain(form))),
+                            major=city["population"] >= MAJOR_CITY))
     return names
 
 

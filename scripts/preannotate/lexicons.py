@@ -18,7 +18,8 @@ MONTHS = frozenset({
 
 # Titles and roles that precede a name and are not part of it.
 ROLE_WORDS = frozenset({
-    "administrator", "admiral", "adviser", "advisor", "ambassador", "analyst", "attorney", "captain", "ceo", "chair",
+    "administrator", "admiral", "adviser", "advisor", "ambassador", "analyst", "attorney", "brigadier", "captain",
+    "ceo", "chair", "constable", "corporal", "detective", "inspector", "sheriff", "superintendent",
     "chairman", "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "commissioner",
     "coordinator", "correspondent", "defence", "defense", "deputy", "dictator", "diplomat",
     "director", "dr", "dr.", "editor", "emir", "envoy", "foreign", "founder", "gen", "gen.",
@@ -46,7 +47,7 @@ SOURCE_NOUNS = frozenset({
 # Words of the names of newspapers, broadcasters and news agencies, and of what they are.
 MEDIA_WORDS = frozenset({
     "broadcaster", "broadcasting", "channel", "chronicle", "courier", "daily", "gazette", "herald", "journal",
-    "magazine", "media", "mirror", "news", "newspaper", "observer", "outlet", "post", "press", "radio",
+    "magazine", "media", "mirror", "news", "newspaper", "observer", "outlet", "post", "press", "publication", "radio",
     "telegraph", "television", "times", "tribune", "tv",
 })
 
@@ -58,7 +59,8 @@ ORGANISATION_NOUNS = frozenset({
 })
 
 # A place name after "<X> of" belongs to an organisation's name: "the Armed Forces of Estonia".
-ORGANISATION_HEADS = ORGANISATION_NOUNS | frozenset({"academy", "assembly", "fleet"})
+ORGANISATION_HEADS = ORGANISATION_NOUNS | frozenset({"academy", "assembly", "fleet", "corps", "coalition",
+                                                     "association", "foundation", "society"})
 # Words that make a speaker's name an organisation's.
 ORGANISATION_WORDS = ORGANISATION_NOUNS | frozenset({
     "administration", "alliance", "authorities", "cabinet", "center", "centre", "commission",
@@ -74,7 +76,8 @@ COGNITION_VERBS = frozenset({"know", "believe", "think", "expect", "want", "hope
 # Lemmas of the words of movement: what moves to a capital goes to a place, not to a government.
 MOTION_WORDS = frozenset({"travel", "fly", "flight", "go", "move", "return", "arrive", "come", "head", "drive", "trip",
                           "visit", "journey", "road", "route", "way", "march", "advance", "retreat", "flee",
-                          "evacuate", "close", "next", "back", "train", "bus", "relocate", "deploy", "sail"})
+                          "evacuate", "close", "next", "back", "train", "bus", "relocate", "deploy", "sail",
+                          "transport", "airlift", "carry", "rush", "ship", "deport", "transfer", "take", "bring"})
 # Generic words that follow the name of a subdivision ("Tartu region").
 GENERIC_WORDS = ("region", "oblast", "province", "governorate", "prefecture", "krai", "district", "state", "county",
                  "territory", "department", "canton", "municipality")
@@ -106,6 +109,10 @@ STREET_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "bouleva
 # Verbs whose bare numeric subject or object counts people ("17 were injured", "killed 5").
 PEOPLE_VERBS = frozenset({"die", "kill", "injure", "hurt", "wound", "arrest", "rescue", "evacuate", "hospitalise",
                           "hospitalize", "infect", "test", "survive", "drown", "detain", "charge", "convict"})
+# Verbs whose object number is a telephone number ("phoned 911"): it names a line, it counts nothing.
+CALLING_VERBS = frozenset({"call", "phone", "dial", "ring", "text"})
+# Words of weight: "pounds" in their sentence is the unit of mass, not the currency.
+WEIGHT_WORDS = frozenset({"weigh", "weight", "heavy", "overweight", "underweight", "lose", "gain"})
 SPORT_VERBS = frozenset({"beat", "win", "lose", "draw", "score", "defeat", "lead", "trail", "tie"})
 
 # -- LOCATION --------------------------------------------------------------------------------------
@@ -166,4 +173,4 @@ DOCUMENT_WORDS = frozenset({"report", "survey", "study", "poll", "statement", "r
                             "analysis", "paper", "review", "audit", "assessment", "investigation", "data", "figure",
                             "document", "memo", "guideline", "census", "estimate", "research", "post", "website",
                             "judgment", "judgement", "verdict", "order", "motion", "complaint", "lawsuit", "petition",
-                            "bulletin", "update", "notice", "announcement", "fact"})
+                            "bulletin", "update", "notice", "announcement", "fact", "database", "tweet", "blog"})

@@ -80,16 +80,19 @@ LOCATIVE = frozenset({"in", "at", "from", "to", "near", "across", "around", "out
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "island", "islands", "state", "province", "region",
                               "county", "district", "capital", "suburb", "area", "municipality", "neighbourhood",
                               "neighborhood", "port", "republic", "kingdom", "emirate", "people", "residents"})
+# Generic words that make a subdivision's name with a capital too ("Kelby County").
+COUNTY_WORDS = frozenset({"county", "province", "prefecture", "oblast", "governorate", "parish"})
 # The bodies of the solar system, named as places ("landed on Mars", "returned to Earth").
 CELESTIAL = frozenset({"earth", "moon", "mars", "venus", "mercury", "jupiter", "saturn", "uranus", "neptune", "sun"})
 
 
 def _sure(doc: Doc, i: int, j: int, place: Place) -> bool:
     """Whether a gazetteer name is a place without looking at its use: a country, a continent, a
-    feature, a name of several words, or a one-word subdivision the pipeline also takes as a place."""
+    feature, a name of several words, or a one-word subdivision or major city the pipeline also takes
+    as a place ("a Kabul car bombing")."""
     if place.kind in ("country", "continent", "feature") or j - i > 1:
         return True
-    return place.kind == "subdivision" and doc[i].ent_type_ in ("GPE", "LOC")
+    return (place.kind == "subdivision" or place.kind == "city" and place.major) and doc[i].ent_type_ in ("GPE", "LOC")
 
 
 def _used_as_place(doc: Doc, i: int, j: int, kept: list[tuple[int, int, Place, str, bool]]) -> bool:
@@ -97,7 +100,7 @@ def _used_as_place(doc: Doc, i: int, j: int, kept: list[tuple[int, int, Place, s
     like, before a generic word ("the Pacific region"), or next to a sure place in a list or an
     apposition ("Koszalin, North Poland", "Maine, Delaware, Oregon")."""
     k = i - 1
-    while k >= 0 and doc[k].lower_ == "the":
+    while k >= 0 and doc[k].lower_ in ("the", "nearby"):  # "airlifted to nearby Kelby"
         k -= 1
     before = doc[k] if k >= 0 else None
     modifier = doc[j - 1].dep_ in ("compound", "amod", "nmod") and doc[j - 1].head.i >= j  # "the X report"
@@ -198,6 +201,9 @@ def _match(doc: Doc, text: str, i: int) -> tuple[int, Place, str] | None:
         wider = _gazetteer_match(doc, text, i + 1)  # "North Poland": a capitalised direction belongs to the name
         if wider is not None and wider[1].kind in ("country", "continent"):
             found = (wider[0], Place(None, "region"), "location:region")
+    district = _district_end(doc, text, i)
+    if district is not None:
+        return district, Place(None, "subdivision"), "location:district"
     feature = _feature_end(doc, i)
     if feature and (found is None or feature > found[0]):
         found = (feature, Place(None, "feature"), "location:feature")
@@ -226,14 +232,28 @@ def _gazetteer_match(doc: Doc, text: str, i: int) -> tuple[int, Place, str] | No
             generic = names.get(key(text[doc[start].idx: doc[j].idx + len(doc[j])]))
             if generic is not None:
                 place, j = generic, j + 1
-            elif doc[j].is_lower:  # "Kelby district"; a capitalised "Department" names an office
-                place, j = Place(None, "subdivision"), j + 1
+            elif doc[j].is_lower or doc[j].lower_ in COUNTY_WORDS:
+                place, j = Place(None, "subdivision"), j + 1  # "Kelby district", "Kelby County"; a capitalised
+                # "Department" names an office
         if j == i + 1 and place.kind in ("subdivision", "city") and (
                 common_word(doc[i]) or doc[i].lower_ in DIRECTION_WORDS or doc[i].ent_type_ in NAMED_OTHERWISE
                 and not (i > 0 and doc[i - 1].text in LOCATIVE) or doc[i].pos_ not in ("PROPN", "NOUN")):
             return None  # "North", "March", a person's name: words that some small place also bears
         return j, place, f"location:{place.kind}"
     return None
+
+
+def _district_end(doc: Doc, text: str, i: int) -> int | None:
+    """End of "the Western District of Texas": a district named by its direction and the state or
+    country it lies in, one place with the place inside its name."""
+    if not (doc[i].lower_ in DIRECTION_WORDS and i + 3 < len(doc) and doc[i + 1].text == "District"
+            and doc[i + 2].lower_ == "of"):
+        return None
+    k = i - 1 - (i > 0 and doc[i - 1].lower_ == "the")
+    if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].text == "Court":
+        return None  # "the District Court for the Western District of Texas": the court's name
+    inside = _gazetteer_match(doc, text, i + 3)
+    return inside[0] if inside is not None and inside[1].kind != "continent" else None
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
@@ -286,6 +306,8 @@ def _inside_longer_name(doc: Doc, i: int, j: int) -> bool:
         k -= 1
     if k >= 1 and doc[k].lower_ == "of" and capitalised(doc[k - 1]) and doc[k - 1].lower_ in ORGANISATION_HEADS:
         return True
+    if k >= 0 and capitalised(doc[k]) and not doc[k].is_sent_start and doc[k].lower_ in ORGANISATION_HEADS:
+        return True  # "Marriage Equality Coalition Taiwan": the place ends the organisation's name
     if k >= 0 and capitalised(doc[k]) and not doc[k].is_sent_start and not common_word(doc[k]) \
             and doc[k].ent_type_ in NAMING_ENTITIES:
         return True

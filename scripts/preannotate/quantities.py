@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from scripts.preannotate.lexicons import (APPROXIMATIONS, FRACTION_WORDS, MONTHS, NAME_BEFORE_NUMBER,
-                                          PEOPLE_VERBS, SPORT_VERBS, STREET_WORDS)
+from scripts.preannotate.lexicons import (APPROXIMATIONS, CALLING_VERBS, FRACTION_WORDS, MONTHS, NAME_BEFORE_NUMBER,
+                                          PEOPLE_VERBS, SPORT_VERBS, STREET_WORDS, WEIGHT_WORDS)
 from scripts.preannotate.numbers import NUMBER, SCALE_LETTERS, SCALE_WORDS, value
 from scripts.preannotate.text import Candidate, entity_of, roles, singular
 from scripts.preannotate.units import currency_symbol, unit_at
@@ -39,7 +39,7 @@ FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quart
 TIME = re.compile(r"(?i)\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock\b|GMT\b|UTC\b)|:\d\d(?!\d)|\.\d\d\s?[ap]\.?m\b")
 ORDINAL = re.compile(r"(?i)(?:st|nd|rd|th)\b")
 APPROXIMATION = re.compile(rf"(?i)\b(?:{APPROXIMATIONS})\s+$")
-AGED = re.compile(r"(?i)\baged\s$")
+AGED = re.compile(r"(?i)\baged?\s$")
 CENTS = re.compile(r"(?i)\s?cents?\b")
 # A period of time after an amount of money, past the same amount in another currency in brackets:
 # "$2,500 (€2,300) per month" is a rate of USD/month and EUR/month (only periods go into the unit).
@@ -62,9 +62,10 @@ def find_quantities(doc: Doc, text: str) -> list[Candidate]:
     names = roles()
     starts = [token.idx for token in doc]
     amounts = [*_fractions(text), *_ranged(doc, text, starts)]
+    named = _named_numbers(doc)
     found: list[Candidate] = []
     for amount in sorted(amounts, key=lambda a: (a.start, -a.end)):
-        if found and amount.start < found[-1].end:
+        if found and amount.start < found[-1].end or amount.rule == "count-bare" and text[amount.start:amount.end] in named:
             continue
         approximate = amount.rule == "range" or bool(APPROXIMATION.search(text[max(0, amount.start - 25):amount.start]))
         unit = amount.unit
@@ -74,6 +75,18 @@ def find_quantities(doc: Doc, text: str) -> list[Candidate]:
                                {names.value: round(amount.value, 4), names.unit: unit,
                                 names.approximate: approximate}))
     return found
+
+
+def _named_numbers(doc: Doc) -> frozenset[str]:
+    """Numbers the document uses in a name ("Boeing 747"): alone later ("the 747"), they name the same."""
+    return frozenset(digits.group() for token in doc[1:] if (digits := re.match(r"\d+", token.text))
+                     and _capitalised_name(doc[token.i - 1]))
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A capitalised word inside the sentence that can open a name before a number ("Boeing", not "May")."""
+    return token.text[:1].isupper() and token.is_alpha and not token.is_sent_start and token.lower_ not in MONTHS \
+        and token.pos_ == "PROPN"
 
 
 def _ranged(doc: Doc, text: str, starts: list[int]) -> list[Amount]:
@@ -141,6 +154,9 @@ def _read(doc: Doc, text: str, starts: list[int], match: re.Match) -> Amount | N
         unit_end, found = unit
         if text[end:end + 1] == "-" and found.dimension == "currency":
             return None
+        if found.currency == "GBP" and text[end:unit_end].strip().lower().startswith("pound") \
+                and any(t.lemma_.lower() in WEIGHT_WORDS for t in _token_at(doc, starts, start).sent):
+            return Amount(start, unit_end, amount, "pound", "measure")  # "weighed 82 pounds": mass
         return Amount(start, unit_end, amount, found.name, "money" if found.currency else "measure", is_scaled)
     if attached and text[end:end + 1].isalpha():
         return None  # "3D", "4x4": a code, not an amount
@@ -177,9 +193,11 @@ def _excluded(doc: Doc, text: str, starts: list[int], start: int, end: int, numb
     """A year, a date, a time of day, an ordinal, a sports score, a number inside a name or an address,
     or "one" as a pronoun: not an amount."""
     after, before = text[end:end + 24], text[max(0, start - 24):start]
-    if ORDINAL.match(after) or TIME.match(after):
-        return True
+    if ORDINAL.match(after) or TIME.match(after) or re.search(r"\d:$", before):
+        return True  # "15:30": both numbers of a time
     token = _token_at(doc, starts, start)
+    if token.dep_ in ("dobj", "npadvmod") and token.head.lemma_ in CALLING_VERBS:
+        return True  # "phoned 911": a telephone number
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) <= 2100 and not PERCENT.match(after) \
             and not unit_at(text, end + 1, attached=False) and not _counts(token):
         return True  # a year
@@ -218,7 +236,8 @@ def _identifier(token: Token, text: str, end: int) -> bool:
     previous = token.doc[token.i - 1]
     return previous.tag_ in ("NN", "NNP") and previous.idx + len(previous) + 1 == token.idx \
         and not previous.like_num and not PERCENT.match(text, end) and unit_at(text, end + 1, False) is None \
-        and previous.lower_ not in MONTHS and previous.lower_ not in SCALE_UNITS and token.dep_ != "dobj"
+        and previous.lower_ not in MONTHS and previous.lower_ not in SCALE_UNITS and token.dep_ != "dobj" \
+        and previous.lower_ != "age"
 
 
 def _counts(token: Token) -> bool:

@@ -145,3 +145,46 @@ def test_a_spokespersons_name_the_pipeline_took_for_an_organisation_is_the_speak
     record = predicted("After the vote, a United Kingdom Department of Transport spokesperson, Morgan Ortvik, indicated "
                        "the pier was closed.")
     assert spans(record, "SPEAKER") == [at(record, "Morgan Ortvik", PERSON)]
+
+
+def test_unnamed_sources_of_news_prose():
+    absolute = predicted("The ministry closed the pier, with officials saying that the planks had rotted.")
+    assert links(absolute, "attribution") == {("officials", "the planks had rotted")}
+    one = predicted('One of the deckhands said, "We were never told."')
+    assert spans(one, "SPEAKER") == [at(one, "One", ("speaker_type", "anonymous"))]
+    media = predicted("State media reported the ferry had sunk. The trade publication stated the hull was old.")
+    assert spans(media, "SPEAKER") == [at(media, "State media", COLLECTIVE),
+                                       at(media, "trade publication", ("speaker_type", "media_outlet"))]
+
+
+def test_titles_before_a_name_are_left_out_and_particles_kept():
+    titled = predicted("US Ambassador to Norway Peter Hansen alleged the talks had failed. "
+                       "Superintendent Rosa Almeida said the road was shut.")
+    assert [text for text, _, _ in spans(titled, "SPEAKER")] == ["Peter Hansen", "Rosa Almeida"]
+    particle = predicted("The storm was weaker than feared.\nRosa dela Cruz of the coast guard said the ferries would sail.")
+    assert spans(particle, "SPEAKER") == [at(particle, "Rosa dela Cruz", PERSON)]
+
+
+def test_one_that_before_the_second_clause_keeps_one_claim():
+    record = predicted("The mayor said she had ordered the pier closed, and that the ferries would wait.")
+    assert [text for text, _, _ in spans(record, "CLAIM")] == [
+        "she had ordered the pier closed, and that the ferries would wait"]
+
+
+def test_a_part_of_a_document_reads_for_its_author():
+    record = predicted('Part of the judge\'s ruling reads "the ban cannot stand."')
+    assert links(record, "attribution") == {("judge", '"the ban cannot stand."')}
+
+
+def test_a_claim_whose_subject_the_parse_took_for_the_object():
+    record = predicted("A district judge ruled the practice of fining fishermen but not traders, or their agents, "
+                       "is unlawful.")
+    assert [text for text, _, _ in spans(record, "CLAIM")] == [
+        "the practice of fining fishermen but not traders, or their agents, is unlawful"]
+
+
+def test_a_description_named_later_by_its_title_and_groups_left_apart():
+    record = predicted("A district judge ruled that the ban was void. District Judge Ana Ruiz said the port "
+                       "must reopen.\nOfficials said the pier was shut. German officials said it had reopened.")
+    assert ("district judge", "Ana Ruiz") in links(record, "coreference")
+    assert ("German officials", "Officials") not in links(record, "coreference")

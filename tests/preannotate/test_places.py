@@ -50,3 +50,15 @@ def test_a_city_listed_with_states_is_the_state_and_a_planet_is_a_place():
                                          at(record, "Ogun", ("location_id", "NG-OG")),
                                          at(record, "Oyo", ("location_id", "NG-OY")),
                                          at(record, "Venus")]
+
+
+def test_a_major_city_as_a_modifier_and_districts_named_in_full():
+    record = predicted("Last week a Nairobi car bombing killed five. He was convicted in the Eastern District of "
+                       "Michigan. Victims were flown to nearby Mombasa.")
+    assert spans(record, "LOCATION") == [at(record, "Nairobi"), at(record, "Eastern District of Michigan"),
+                                         at(record, "Mombasa")]
+
+
+def test_a_county_with_its_capital_word_and_a_capital_that_is_a_district():
+    record = predicted("A court in Marin County heard the case. The envoy flew to Bogotá.")
+    assert spans(record, "LOCATION") == [at(record, "Marin County"), at(record, "Bogotá", ("location_id", "CO-DC"))]

@@ -62,3 +62,15 @@ def test_one_counts_the_noun_after_it_the_people_of_a_verb_and_beside_another_co
     assert [(text, attributes.get("unit")) for text, _, attributes in spans(record, "QUANTITY")] == [
         ("One", "pilot"), ("one", "person"), ("eight", "person"), ("two", "crate"), ("one", "crate"),
         (".0605 square km", "square kilometre")]
+
+
+def test_times_telephone_numbers_and_model_numbers_named_before_are_not_quantities():
+    record = predicted("At 14:45 a deckhand phoned 112. The fleet flies Kestrel 300s; the 300 was a freighter.")
+    assert spans(record, "QUANTITY") == []
+
+
+def test_an_age_after_age_and_pounds_of_weight():
+    record = predicted("The eldest, age 41, weighed 90 pounds. The fine was 90 pounds.")
+    assert spans(record, "QUANTITY") == [at(record, "41", ("value", 41), ("unit", "year")),
+                                         at(record, "90 pounds", ("value", 90), ("unit", "pound")),
+                                         at(record, "90 pounds", ("value", 90), ("unit", "GBP"), nth=1)]

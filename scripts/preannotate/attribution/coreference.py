@@ -28,6 +28,7 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation"
 ABBREVIATIONS = {"u.s.": ("united", "states"), "us": ("united", "states"), "u.s": ("united", "states"),
                  "u.k.": ("united", "kingdom"), "uk": ("united", "kingdom"), "u.k": ("united", "kingdom")}
 INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(eq=False)
@@ -227,10 +228,13 @@ def _described_antecedent(doc: Doc, source: Source, mentions: list[Mention],
     the description's head noun ("the hotel" and "Hotel Arpit"), or the first SPEAKER mention
     with the same head."""
     first = doc[source.start - 1] if source.start > 0 else None
-    if first is not None and first.lower_ in INDEFINITE:
-        return None
     head = doc[source.end - 1]
     lemma = head.lemma_.lower()
+    titled = _titled_name(doc, lemma, names)
+    if titled is not None and head.pos_ == "NOUN" and head.tag_ == "NN":
+        return titled, titled.kind  # "a federal judge" ... "Judge Ana Ruiz": named before or after
+    if first is not None and first.lower_ in INDEFINITE:
+        return None
     if lemma in DOCUMENT_WORDS:
         author = _earlier_author(doc, head)
         if author is not None and author.named:
@@ -242,11 +246,30 @@ def _described_antecedent(doc: Doc, source: Source, mentions: list[Mention],
         if lemma in {t.lemma_.lower() for t in doc[name.start:name.end]} and head.pos_ == "NOUN" \
                 and name.kind != "person":
             return name, name.kind
+    if first is None or first.lower_ not in DEFINITE:
+        return None  # "officials" and later "German officials" may be two groups
     for mention in mentions:
         if mention.source.start < source.start and not mention.source.named \
                 and doc[mention.source.end - 1].lemma_.lower() == lemma:
             return mention.source, mention.kind
     return None
+
+
+def _titled_name(doc: Doc, lemma: str, names: Names) -> Source | None:
+    """The person whose name the document prints after a title that is the description's head noun
+    ("Judge Ana Ruiz" for "the judge"), if only one person bears it."""
+    found = [name for name in names.all if name.kind == "person" and lemma in _title_before(doc, name.start)]
+    return found[0] if found and len({doc[n.end - 1].lower_ for n in found}) == 1 else None
+
+
+def _title_before(doc: Doc, start: int) -> set[str]:
+    """The lemmas of the capitalised words right before a name ("U.S. District Judge Ana Ruiz")."""
+    words = set()
+    k = start - 1
+    while k >= 0 and k >= start - 3 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        words.add(doc[k].lemma_.lower())
+        k -= 1
+    return words
 
 
 def _earlier_author(doc: Doc, head: Token) -> Source | None:

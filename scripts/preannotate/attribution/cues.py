@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
-from scripts.preannotate.attribution.speakers import Source, is_document, source_of
+from scripts.preannotate.attribution.speakers import PART_WORDS, Source, is_document, source_of
 from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
                                           PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
 
@@ -51,8 +51,14 @@ def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
 
 
 def _document_reads(verb: Token) -> bool:
-    """"the letter reads", "reads the motion": a document says what it reads."""
-    return verb.lemma_ == "read" and any(c.dep_ == "nsubj" and is_document(c) for c in verb.children)
+    """"the letter reads", "part of the ruling reads": a document says what it reads."""
+    return verb.lemma_ == "read" and any(c.dep_ == "nsubj" and (is_document(c) or _part_of_document(c))
+                                         for c in verb.children)
+
+
+def _part_of_document(noun: Token) -> bool:
+    return noun.lemma_ in PART_WORDS and any(c.dep_ == "pobj" and is_document(c) for p in noun.children
+                                             if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)
 
 
 def _affirmative(verb: Token) -> bool:
@@ -68,7 +74,8 @@ def _affirmative(verb: Token) -> bool:
     if verb.tag_ == "VBG":  # ", adding that"; "with the firm responding that"; "a statement saying that"
         return verb.dep_ in ("advcl", "conj", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
             or any(c.dep_ == "nsubj" for c in children) \
-            or verb.dep_ == "acl" and is_document(verb.head)
+            or verb.dep_ == "acl" and (is_document(verb.head) or verb.head.dep_ == "pobj"
+                                       and verb.head.head.lower_ == "with")  # "with officials saying that"
     if verb.tag_ == "VB":  # "did say": an affirmative "do" before the bare verb
         return any(c.dep_ == "aux" and c.lemma_ == "do" for c in children)
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not (verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"))
@@ -139,6 +146,8 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
                 cue.claims += _clause_claims(clause, excluded, quotes, "claim:saying-noun", tag)
             elif _proposition_object(verb, child) and not _subject_object(verb, None, child):
                 cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)
+            elif (predicate := _split_predicate(verb, child)) is not None:
+                cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
         elif child.dep_ == "prep" and child.i > verb.i and (clause := _stranded_clause(child)) is not None:
             cue.claims += _clause_claims(clause, excluded | {clause.left_edge.i}, quotes, "claim:complement", tag)
         elif child.dep_ == "nsubjpass" and _proposition_object(verb, child):
@@ -214,6 +223,20 @@ def _addressee(verb: Token, clause: Token) -> set[int]:
     return set(range(first, last + 1))
 
 
+def _split_predicate(verb: Token, obj: Token) -> Token | None:
+    """"ruled the practice of registering men, not women, is unlawful": the parse took the clause's
+    subject for the cue's object and its verb for a verb coordinated with the cue. A verb of the
+    cue's, with no subject and no "and" of its own, right after the object and a comma, is the
+    predicate of a clause the object is the subject of."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > obj.i and conj.pos_ in ("AUX", "VERB") \
+                and not any(c.dep_ in SUBJECTS for c in conj.children) \
+                and conj.left_edge.i == obj.right_edge.i + 2 and verb.doc[obj.right_edge.i + 1].text == "," \
+                and not any(c.dep_ == "cc" and obj.i < c.i < conj.i for c in verb.children):
+            return conj
+    return None
+
+
 def _proposition_object(verb: Token, obj: Token) -> bool:
     """A noun-phrase object that is what is asserted: after confirm, admit, acknowledge, predict and
     forecast any object; after deny, dispute and reject only what was said ("denied the allegations"),
@@ -282,12 +305,16 @@ def _is_that_clause(clause: Token) -> bool:
 
 
 def _coordinated_that_clauses(clause: Token) -> list[Token]:
-    """"that A and that B": each "that"-clause its own claim; without a repeated "that", one claim."""
-    clauses = [clause]
-    for conj in clause.children:
-        if conj.dep_ == "conj" and _is_that_clause(conj):
-            clauses += _coordinated_that_clauses(conj)
-    return clauses
+    """"that A and that B": each "that"-clause its own claim; without a repeated "that" ("said A, and
+    that B"), one claim."""
+    return [clause, *(c for conj in _that_conjuncts(clause) for c in _coordinated_that_clauses(conj))]
+
+
+def _that_conjuncts(clause: Token) -> list[Token]:
+    """The "that"-clauses coordinated with a "that"-clause: each is a claim of its own."""
+    if not _is_that_clause(clause):
+        return []
+    return [conj for conj in clause.children if conj.dep_ == "conj" and _is_that_clause(conj)]
 
 
 def _in_quote(token: Token, quotes: Quotations) -> bool:
@@ -308,7 +335,7 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
     semicolon, a paragraph break, or (for a clause before its tag) a colon between the clause and the
     tag ends the clause there, since each separates independent clauses."""
     doc = head.doc
-    inner = {t.i for conj in head.children if conj.dep_ == "conj" and _is_that_clause(conj) for t in conj.subtree}
+    inner = {t.i for conj in _that_conjuncts(head) for t in conj.subtree}
     kept = [t.i for t in head.subtree if t.i not in excluded and t.i not in inner and not _interrupts(t, head)]
     if kept and doc[kept[0]].dep_ == "mark" and doc[kept[0]].lower_ in ("that", "because") and kept[0] > tag:
         kept = kept[1:]

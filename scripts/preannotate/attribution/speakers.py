@@ -19,6 +19,13 @@ from scripts.preannotate.text import entity_of
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
 
+# Lower-case words inside a person's name before the surname ("dela Vega", "van Gogh", "bin Salman").
+NAME_PARTICLES = frozenset({"de", "dela", "del", "della", "da", "das", "dos", "di", "du", "van", "von", "der", "den",
+                            "ter", "bin", "ibn", "al", "el", "le", "la"})
+
+# Nouns for a piece of a document: "part of the statement" speaks as the statement does.
+PART_WORDS = frozenset({"part", "section", "portion", "passage", "excerpt", "extract"})
+
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
 
@@ -45,6 +52,12 @@ def source_of(token: Token) -> Source | None:
     """The source a subject, agent or "according to" object names, headed by `token`."""
     if token.lower_ in PRONOUNS:
         return Source(token.i, token.i + 1, "pronoun", False)
+    if token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return Source(token.i, token.i + 1, "anonymous", False)  # "One of the children said"
+    if token.lemma_ in PART_WORDS:  # "Part of the judge's statement reads": the document's source
+        whole = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"), None)
+        return source_of(whole) if whole is not None and is_document(whole) else None
     if token.tag_ in ("WP", "WDT"):  # "who said", "which indicated": the noun the relative clause is attached to
         return source_of(token.head.head) if token.head.dep_ == "relcl" else None
     appositive = _appositive_name(token)
@@ -55,6 +68,8 @@ def source_of(token: Token) -> Source | None:
         return named or _described(token)
     if token.lemma_ in SPOKESPERSON_WORDS:
         return _spokesperson(token)
+    if (holder := _title_holder(token)) is not None:
+        return holder
     if is_document(token):
         return _author(token) or _described(token, "document")
     return _named(token) or _described(token)
@@ -72,6 +87,19 @@ def _appositive_name(token: Token) -> Token | None:
                 return child  # a name the pipeline took for an organisation's, given to a person's role
             if (deeper := _appositive_name(child)) is not None:
                 return deeper
+    return None
+
+
+def _title_holder(token: Token) -> Source | None:
+    """"Ambassador to Germany Ana Ruiz", "Secretary of State Ana Ruiz": a capitalised title whose
+    phrase ends in the name of the person who holds it (the parse hangs the name on the preposition)."""
+    if not (token.text[:1].isupper() and _title(token, 2)):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "of", "for"):
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if holder is not None and holder.ent_type_ == "PERSON" and holder.i == prep.right_edge.i:
+                return _named(holder)
     return None
 
 
@@ -97,11 +125,16 @@ def _named(token: Token) -> Source | None:
     start = _after_titles(doc, start, end)
     while start < end - 1 and (_title(doc[start], end - start) or doc[start].lower_ == "the" and not _kept_the(doc[start], entity)):
         start += 1
+    titled = start > entity.start and _title(doc[start - 1], end - start + 1)  # "Superintendent X": a person
+    while start == entity.start and start > 0 and doc[start].lower_ in NAME_PARTICLES \
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+        start -= 1  # "Arnel dela Vega" with only "dela Vega" seen as a person
     while end > start and (doc[end - 1].text in ("’s", "'s", "’", "'") or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None
-    kind = {"PERSON": "person", "NORP": "collective"}.get(entity.label_, "organisation")
+    kind = "person" if titled and entity.label_ in ("ORG", "PERSON") else \
+        {"PERSON": "person", "NORP": "collective"}.get(entity.label_, "organisation")
     if _media(entity):
         kind = "media_outlet"
     return Source(start, end, kind, True)
@@ -111,7 +144,7 @@ def _proper_noun(token: Token) -> Source | None:
     """A name the pipeline missed: the run of proper nouns ending at the token ("Nancy Pelosi",
     "UNICEF"), without titles; a word in capitals or an organisation word makes it an organisation."""
     doc = token.doc
-    if not (token.pos_ == "PROPN" or token.is_upper and len(token) > 1 and token.is_alpha) \
+    if not (token.pos_ == "PROPN" or token.is_upper and len(token) > 1 and token.is_alpha or _known_name(token)) \
             or token.lower_ in PRONOUNS or not token.text[:1].isupper() or _title(token, 1):
         return None  # a name is capitalised, and a title alone ("President") names no one
     start = token.i
@@ -131,6 +164,14 @@ def _proper_noun(token: Token) -> Source | None:
     else:
         kind = "person"
     return Source(start, token.i + 1, kind, True)
+
+
+def _known_name(token: Token) -> bool:
+    """A capitalised word the parse took for a common noun that the document uses as a name elsewhere
+    ("Mijares further claimed" after "Superintendent Graciano Mijares")."""
+    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in ROLE_WORDS and any(
+        other.text == token.text and other.i != token.i and (other.pos_ == "PROPN" and not other.is_sent_start
+                                                             or other.ent_type_ == "PERSON") for other in token.doc)
 
 
 def _title(token: Token, length: int) -> bool:
@@ -174,7 +215,7 @@ def _described(token: Token, kind: str | None = None) -> Source | None:
         start -= 1
     if kind is None:  # grammatical number decides for a group: "agencies" is collective, "agency" not
         lemma = token.lemma_.lower()
-        plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != lemma or token.lower_ == "media"
+        plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != lemma or token.lower_ in ("media", "press")
         kind = ("collective" if plural else "media_outlet" if lemma in MEDIA_WORDS
                 else "organisation" if lemma in ORGANISATION_WORDS else "anonymous")
     return Source(start, token.i + 1, kind, False)
@@ -185,7 +226,7 @@ def _can_speak(token: Token) -> bool:
     "the agency"), not a thing or an event ("the decision", "a search")."""
     lemma = token.lemma_.lower()
     return (lemma in SOURCE_NOUNS or lemma in ROLE_WORDS or lemma in ORGANISATION_WORDS or lemma in MEDIA_WORDS
-            or is_document(token) or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
+            or token.lower_ in MEDIA_WORDS or is_document(token) or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
 
 
 def _modifies(token: Token, head: Token) -> bool:
@@ -232,7 +273,7 @@ def _author(token: Token) -> Source | None:
             if child.lower_ in PRONOUNS:
                 return Source(child.i, child.i + 1, "pronoun", False)
             if child.pos_ in ("PROPN", "NOUN"):
-                return _organisation(child)
+                return _described(child) if _person_noun(child) else _organisation(child)  # "the judge's ruling"
     return None
 
 
