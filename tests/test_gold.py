@@ -41,7 +41,7 @@ def test_the_passes_agree_as_the_card_says() -> None:
         "span p2-2: span 'Russia' starts or ends inside a word (in 'gside the Russian military')"]
 
 
-CORPUS_EXPORT = ANNOTATIONS_DIR / "who-said-what-20261130T083819Z.json"
+CORPUS_EXPORT = ANNOTATIONS_DIR / "who-said-what-20261130T092121Z.json"
 
 
 def _passes() -> tuple[list[dict], list[dict]]:
@@ -58,7 +58,7 @@ def _passes() -> tuple[list[dict], list[dict]]:
 def test_every_corpus_article_has_two_passes_by_different_annotators_and_one_gold() -> None:
     tasks = json.loads(CORPUS_EXPORT.read_text(encoding="utf-8"))
     annotated = [t for t in tasks if t["annotations"]]
-    assert len(tasks) == 33 and len(annotated) == 32
+    assert len(tasks) == 41 and len(annotated) == 40
     for task in annotated:
         roles = sorted((a["ground_truth"], a["completed_by"]) for a in task["annotations"])
         assert [gold for gold, _ in roles] == [False, False, True] and len({who for _, who in roles}) == 3
@@ -66,18 +66,18 @@ def test_every_corpus_article_has_two_passes_by_different_annotators_and_one_gol
 
 def test_the_corpus_gold_converts_validates_and_has_its_counts() -> None:
     gold = convert_exports([CORPUS_EXPORT]).records
-    assert len(gold) == 32 and all(record_problems(r, CORPUS_EXPORT.name) == [] for r in gold)
+    assert len(gold) == 40 and all(record_problems(r, CORPUS_EXPORT.name) == [] for r in gold)
     assert Counter(s["label"] for r in gold for s in r["spans"]) == {
-        "SPEAKER": 217, "CLAIM": 212, "QUANTITY": 238, "LOCATION": 233}
-    assert Counter(x["type"] for r in gold for x in r["relations"]) == {"attribution": 212, "coreference": 63}
+        "SPEAKER": 256, "CLAIM": 253, "QUANTITY": 314, "LOCATION": 295}
+    assert Counter(x["type"] for r in gold for x in r["relations"]) == {"attribution": 253, "coreference": 67}
     assert Counter(s["attributes"]["reporting"] for r in gold for s in r["spans"] if s["label"] == "CLAIM") == {
-        "indirect": 130, "direct": 60, "mixed": 22}
+        "indirect": 165, "direct": 64, "mixed": 24}
 
 
 def test_the_independent_passes_agree_as_the_card_says() -> None:
     scores = compare(*_passes())
-    assert scores["documents"] == 32
+    assert scores["documents"] == 40
     assert {label: scores["spans"]["overlap"][label]["f1"] for label in ("SPEAKER", "CLAIM", "QUANTITY", "LOCATION")} == {
-        "SPEAKER": 0.9839, "CLAIM": 0.9858, "QUANTITY": 1.0, "LOCATION": 0.9957}
-    assert scores["links"]["overlap"]["attribution"]["f1"] == 0.981
-    assert scores["spans"]["exact"]["ALL"]["f1"] == 0.9827
+        "SPEAKER": 0.9864, "CLAIM": 0.9881, "QUANTITY": 1.0, "LOCATION": 0.9949}
+    assert scores["links"]["overlap"]["attribution"]["f1"] == 0.9841
+    assert scores["spans"]["exact"]["ALL"]["f1"] == 0.9839

@@ -11,6 +11,7 @@ links to the author. Every mention has at most one antecedent, and never itself.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -67,6 +68,16 @@ class Names:
                 if name is not None and name.named:
                     found.setdefault((name.start, name.end), name)
         return sorted(found.values(), key=lambda s: s.start)
+
+    @cached_property
+    def titled(self) -> dict[str, list[Source]]:
+        """People's names by the lemmas of the title printed before them ("judge" for "Judge Ana Ruiz")."""
+        found: dict[str, list[Source]] = defaultdict(list)
+        for name in self.all:
+            if name.kind == "person":
+                for lemma in _title_before(self.doc, name.start):
+                    found[lemma].append(name)
+        return found
 
 
 def link(doc: Doc, sources: list[Source], quoted: list[Quoted]) -> list[Mention]:
@@ -258,7 +269,7 @@ def _described_antecedent(doc: Doc, source: Source, mentions: list[Mention],
 def _titled_name(doc: Doc, lemma: str, names: Names) -> Source | None:
     """The person whose name the document prints after a title that is the description's head noun
     ("Judge Ana Ruiz" for "the judge"), if only one person bears it."""
-    found = [name for name in names.all if name.kind == "person" and lemma in _title_before(doc, name.start)]
+    found = names.titled.get(lemma, [])
     return found[0] if found and len({doc[n.end - 1].lower_ for n in found}) == 1 else None
 
 

@@ -9,6 +9,7 @@ possessive or counting number to its head noun.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,8 @@ from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, MEDIA_WORD
 from scripts.preannotate.text import entity_of
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
+
+NAME_WORDS_KEY = "who-said-what:name-words"  # the document's count of words printed as names, kept on the Doc
 
 # Lower-case words inside a person's name before the surname ("dela Vega", "van Gogh", "bin Salman").
 NAME_PARTICLES = frozenset({"de", "dela", "del", "della", "da", "das", "dos", "di", "du", "van", "von", "der", "den",
@@ -169,9 +172,15 @@ def _proper_noun(token: Token) -> Source | None:
 def _known_name(token: Token) -> bool:
     """A capitalised word the parse took for a common noun that the document uses as a name elsewhere
     ("Mijares further claimed" after "Superintendent Graciano Mijares")."""
-    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in ROLE_WORDS and any(
-        other.text == token.text and other.i != token.i and (other.pos_ == "PROPN" and not other.is_sent_start
-                                                             or other.ent_type_ == "PERSON") for other in token.doc)
+    if not (token.text[:1].isupper() and token.is_alpha and token.lower_ not in ROLE_WORDS):
+        return False
+    names = token.doc.user_data.get(NAME_WORDS_KEY)
+    if names is None:  # counted once per document: which word is printed as a name where
+        names = token.doc.user_data[NAME_WORDS_KEY] = Counter(
+            other.text for other in token.doc
+            if other.pos_ == "PROPN" and not other.is_sent_start or other.ent_type_ == "PERSON")
+    own = token.pos_ == "PROPN" and not token.is_sent_start or token.ent_type_ == "PERSON"
+    return names[token.text] > own
 
 
 def _title(token: Token, length: int) -> bool:
