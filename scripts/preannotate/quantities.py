@@ -65,7 +65,8 @@ def find_quantities(doc: Doc, text: str) -> list[Candidate]:
     named = _named_numbers(doc)
     found: list[Candidate] = []
     for amount in sorted(amounts, key=lambda a: (a.start, -a.end)):
-        if found and amount.start < found[-1].end or amount.rule == "count-bare" and text[amount.start:amount.end] in named:
+        if found and amount.start < found[-1].end \
+                or amount.rule == "count-bare" and text[amount.start:amount.end] in named:
             continue
         approximate = amount.rule == "range" or bool(APPROXIMATION.search(text[max(0, amount.start - 25):amount.start]))
         unit = amount.unit

@@ -161,7 +161,8 @@ def test_titles_before_a_name_are_left_out_and_particles_kept():
     titled = predicted("US Ambassador to Norway Peter Hansen alleged the talks had failed. "
                        "Superintendent Rosa Almeida said the road was shut.")
     assert [text for text, _, _ in spans(titled, "SPEAKER")] == ["Peter Hansen", "Rosa Almeida"]
-    particle = predicted("The storm was weaker than feared.\nRosa dela Cruz of the coast guard said the ferries would sail.")
+    particle = predicted("The storm was weaker than feared.\n"
+                         "Rosa dela Cruz of the coast guard said the ferries would sail.")
     assert spans(particle, "SPEAKER") == [at(particle, "Rosa dela Cruz", PERSON)]
 
 

@@ -235,7 +235,8 @@ def _can_speak(token: Token) -> bool:
     "the agency"), not a thing or an event ("the decision", "a search")."""
     lemma = token.lemma_.lower()
     return (lemma in SOURCE_NOUNS or lemma in ROLE_WORDS or lemma in ORGANISATION_WORDS or lemma in MEDIA_WORDS
-            or token.lower_ in MEDIA_WORDS or is_document(token) or lemma in SPOKESPERSON_WORDS or lemma.endswith(PEOPLE_ENDINGS))
+            or token.lower_ in MEDIA_WORDS or is_document(token) or lemma in SPOKESPERSON_WORDS
+            or lemma.endswith(PEOPLE_ENDINGS))
 
 
 def _modifies(token: Token, head: Token) -> bool:
