@@ -186,7 +186,10 @@ def _built() -> dict[str, Place]:
     states: dict[tuple[str, str], str] = {}  # (country, city name) -> the code of its namesake state
     city_entries: dict[str, dict[str, str]] = defaultdict(dict)  # country -> city name -> its own ISO 3166-2 code
     region_names: dict[str, set[str]] = defaultdict(set)
+    districts: dict[str, list[str]] = defaultdict(list)  # country -> its capital or federal districts
     for sub in pycountry.subdivisions:
+        if sub.type.lower() in CAPITAL_DISTRICTS:
+            districts[sub.country_code].append(sub.code)
         for name in _subdivision_names(sub.name):
             if sub.type.lower() in CITY_CATEGORIES:
                 city_entries[sub.country_code][plain(name)] = sub.code
@@ -208,16 +211,12 @@ def _built() -> dict[str, Place]:
         else:  # resolved by the countries the document names
             add(name, Place(None, "subdivision", choices=tuple(sorted(codes))))
 
-    capitals = {code: country["capital"] for code, country in cache.get_countries().items()}
-    districts: dict[str, list[str]] = defaultdict(list)  # country -> its capital or federal districts
-    for sub in pycountry.subdivisions:
-        if sub.type.lower() in CAPITAL_DISTRICTS:
-            districts[sub.country_code].append(sub.code)
+    capitals = {code: plain(country["capital"]) for code, country in cache.get_countries().items()}
     for city, english in zip(cities, alternates):
         forms = {city["name"], _ascii(city["name"]), *english}
         code = _own_code(city, forms, city_entries.get(city["countrycode"]))
         country_districts = districts.get(city["countrycode"], [])
-        if code is None and _ascii(city["name"]) == _ascii(capitals.get(city["countrycode"], "")) \
+        if code is None and plain(city["name"]) == capitals.get(city["countrycode"]) \
                 and len(country_districts) == 1 and city["population"] >= MAJOR_CITY:
             code = country_districts[0]  # "Washington" is the District of Columbia
         for form in forms:

@@ -81,13 +81,12 @@ def find_quantities(doc: Doc, text: str) -> list[Candidate]:
 def _named_numbers(doc: Doc) -> frozenset[str]:
     """Numbers the document uses in a name ("Boeing 747"): alone later ("the 747"), they name the same."""
     return frozenset(digits.group() for token in doc[1:] if (digits := re.match(r"\d+", token.text))
-                     and _capitalised_name(doc[token.i - 1]))
+                     and _capitalised_word(doc[token.i - 1]) and doc[token.i - 1].pos_ == "PROPN")
 
 
-def _capitalised_name(token: Token) -> bool:
-    """A capitalised word inside the sentence that can open a name before a number ("Boeing", not "May")."""
-    return token.text[:1].isupper() and token.is_alpha and not token.is_sent_start and token.lower_ not in MONTHS \
-        and token.pos_ == "PROPN"
+def _capitalised_word(token: Token) -> bool:
+    """A capitalised word inside the sentence that can name with the number after it ("Boeing", not "May")."""
+    return token.text[:1].isupper() and token.is_alpha and not token.is_sent_start and token.lower_ not in MONTHS
 
 
 def _ranged(doc: Doc, text: str, starts: list[int]) -> list[Amount]:
@@ -268,7 +267,7 @@ def _names(doc: Doc, token: Token, before: str, after: str) -> bool:
         word = previous.group(1)
         if word.lower() in NAME_BEFORE_NUMBER:
             return True
-        if token.i > 0 and not doc[token.i - 1].is_sent_start and doc[token.i - 1].lower_ not in MONTHS:
+        if token.i > 0 and _capitalised_word(doc[token.i - 1]):
             return True  # "Boeing 737", "Skylark 220": a capitalised word inside the sentence names
     street = re.match(r"\s((?:[A-Z][a-z]+\s){1,3})([A-Z][a-z]+)\b", after)
     return bool(street) and street.group(2).lower() in STREET_WORDS

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
-from scripts.preannotate.attribution.speakers import PART_WORDS, Source, is_document, source_of
+from scripts.preannotate.attribution.speakers import Source, document_of_part, is_document, source_of
 from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
                                           PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
 
@@ -52,13 +52,8 @@ def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
 
 def _document_reads(verb: Token) -> bool:
     """"the letter reads", "part of the ruling reads": a document says what it reads."""
-    return verb.lemma_ == "read" and any(c.dep_ == "nsubj" and (is_document(c) or _part_of_document(c))
+    return verb.lemma_ == "read" and any(c.dep_ == "nsubj" and (is_document(c) or document_of_part(c) is not None)
                                          for c in verb.children)
-
-
-def _part_of_document(noun: Token) -> bool:
-    return noun.lemma_ in PART_WORDS and any(c.dep_ == "pobj" and is_document(c) for p in noun.children
-                                             if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)
 
 
 def _affirmative(verb: Token) -> bool:

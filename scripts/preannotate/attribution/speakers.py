@@ -58,9 +58,8 @@ def source_of(token: Token) -> Source | None:
     if token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return Source(token.i, token.i + 1, "anonymous", False)  # "One of the children said"
     if token.lemma_ in PART_WORDS:  # "Part of the judge's statement reads": the document's source
-        whole = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for c in p.children if c.dep_ == "pobj"), None)
-        return source_of(whole) if whole is not None and is_document(whole) else None
+        whole = document_of_part(token)
+        return source_of(whole) if whole is not None else None
     if token.tag_ in ("WP", "WDT"):  # "who said", "which indicated": the noun the relative clause is attached to
         return source_of(token.head.head) if token.head.dep_ == "relcl" else None
     appositive = _appositive_name(token)
@@ -91,6 +90,14 @@ def _appositive_name(token: Token) -> Token | None:
             if (deeper := _appositive_name(child)) is not None:
                 return deeper
     return None
+
+
+def document_of_part(token: Token) -> Token | None:
+    """The document a part of it is named by ("part of the ruling", "a section of the report")."""
+    if token.lemma_ not in PART_WORDS:
+        return None
+    return next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and is_document(c)), None)
 
 
 def _title_holder(token: Token) -> Source | None:
