@@ -32,7 +32,10 @@ ROLE_WORDS = frozenset({
 })
 
 # Endings of words for an office held or a trade ("Assemblywoman", "Congressman"): titles, not names.
-TITLE_ENDINGS = ("man", "woman", "person", "member")
+TITLE_ENDINGS = ("man", "woman", "person", "member", "ologist", "ician", "scientist", "economist")
+
+# Words for a place's local government: "the city of X announced" is X speaking as an organisation.
+LOCAL_GOVERNMENT_WORDS = frozenset({"city", "town", "village", "county", "borough", "municipality"})
 
 # Unnamed sources that stand at the start of a sentence: capitalised there, yet not names.
 SOURCE_NOUNS = frozenset({
@@ -149,6 +152,8 @@ CLAIM_VERBS = frozenset({
     "determine", "judge",  # as "find"
     "reiterate", "affirm", "inform", "notify", "confess", "retort",  # as "say", "tell", "admit", "reply"
 })
+# Phrasal verbs read as a listed verb: the lemma with its particle ("pointed out", as "note").
+CLAIM_PHRASAL_VERBS = frozenset({("point", "out")})
 # Verbs whose first object is the one addressed, not what is said ("told the agency the dam failed").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "notify", "remind", "brief"})
 # Verbs whose clause must open with "that" to be a claim ("warned that", not "warned them to").

@@ -189,3 +189,64 @@ def test_a_description_named_later_by_its_title_and_groups_left_apart():
                        "must reopen.\nOfficials said the pier was shut. German officials said it had reopened.")
     assert ("district judge", "Ana Ruiz") in links(record, "coreference")
     assert ("German officials", "Officials") not in links(record, "coreference")
+
+
+def test_the_part_after_an_interrupting_tag_keeps_its_and_and_a_fronted_condition_is_a_part():
+    joined = predicted("The hull was sound, inspectors said, and could sail by May.")
+    assert spans(joined, "CLAIM") == [at(joined, "The hull was sound", INDIRECT),
+                                      at(joined, "and could sail by May", INDIRECT)]
+    assert links(joined, "attribution") == {("inspectors", "The hull was sound"),
+                                            ("inspectors", "and could sail by May")}
+    condition = predicted("If the pumps fail, engineers say, the tunnel may flood.")
+    assert spans(condition, "CLAIM") == [at(condition, "If the pumps fail", INDIRECT),
+                                         at(condition, "the tunnel may flood", INDIRECT)]
+    pointed = predicted("Many of the houses in Kelby, the report pointed out, have no cellars.")
+    assert links(pointed, "attribution") == {("report", "Many of the houses in Kelby"), ("report", "have no cellars")}
+
+
+def test_a_subject_the_parse_split_from_its_clause_starts_the_claim():
+    phrase = predicted("Police on Monday announced the black box from Ferry 12 has been recovered from the North Sea.")
+    assert spans(phrase, "CLAIM") == [
+        at(phrase, "the black box from Ferry 12 has been recovered from the North Sea", INDIRECT)]
+    aside = predicted("A report suggests a new pump on the ferry, which had never failed before, was flooding the hull,"
+                      " while the crew tried and failed to stop it.")
+    assert [s[0] for s in spans(aside, "CLAIM")] == [
+        "a new pump on the ferry, which had never failed before, was flooding the hull,"
+        " while the crew tried and failed to stop it"]
+
+
+def test_a_time_between_the_cue_and_a_clause_without_that_is_when_it_was_said():
+    record = predicted("The council said at a meeting yesterday evening the bridge would reopen.")
+    assert spans(record, "CLAIM") == [at(record, "the bridge would reopen", INDIRECT)]
+    that = predicted("The council said that yesterday the bridge reopened.")
+    assert spans(that, "CLAIM") == [at(that, "yesterday the bridge reopened", INDIRECT)]
+
+
+def test_a_name_the_parse_joined_to_a_fronted_phrase_and_a_trade_before_a_name():
+    record = predicted("On Twitter, Jane Roe, a sport columnist, said the players were on their way to a game.")
+    assert links(record, "attribution") == {("Jane Roe", "the players were on their way to a game")}
+    trade = predicted("Immunologist Jane Roe said the virus spreads fast.")
+    assert spans(trade, "SPEAKER") == [at(trade, "Jane Roe", PERSON)]
+
+
+def test_a_single_dash_before_a_list_stays_in_the_claim_and_one_before_a_comment_ends_it():
+    listed = predicted("Police said he had five guns — two rifles, two shotguns, and one pistol.")
+    assert [s[0] for s in spans(listed, "CLAIM")] == ["he had five guns — two rifles, two shotguns, and one pistol"]
+    comment = predicted("Police said he had five guns — a lot for the town.")
+    assert [s[0] for s in spans(comment, "CLAIM")] == ["he had five guns"]
+
+
+def test_a_colon_inside_a_reported_clause_and_an_object_estimated_at_a_figure():
+    colon = predicted("The board said it had split the budget: schools get half, roads the rest.")
+    assert [s[0] for s in spans(colon, "CLAIM")] == ["it had split the budget: schools get half, roads the rest"]
+    quoted = predicted('The minister said the vote was a mistake: "We will appeal."')
+    assert [s[0] for s in spans(quoted, "CLAIM")] == ["the vote was a mistake", '"We will appeal."']
+    estimate = predicted("The council estimated the crowd at 5,000.")
+    assert links(estimate, "attribution") == {("council", "the crowd at 5,000")}
+
+
+def test_a_town_that_speaks_is_an_organisation_and_not_its_earlier_place():
+    record = predicted("The ship sank off Marston. The town of Marston announced that it would raise the ship.")
+    assert spans(record, "SPEAKER") == [at(record, "Marston", ("speaker_type", "organisation"), nth=1)]
+    assert [s[0] for s in spans(record, "LOCATION")] == ["Marston"]
+    assert links(record, "coreference") == set()

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from scripts.preannotate.attribution.speakers import Source, author_of, name_at
+from scripts.preannotate.attribution.speakers import Source, author_of, council_of, name_at
 from scripts.preannotate.lexicons import DOCUMENT_WORDS
 
 PRONOUN_KINDS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"), "it": ("organisation", "media_outlet", "document"),
@@ -112,6 +112,8 @@ def link(doc: Doc, sources: list[Source], quoted: list[Quoted]) -> list[Mention]
                 mention.kind = "person" if word in ("he", "she") else "organisation"
         elif source.named:
             first = _first_naming(doc, source, names)
+            if first is not None and council_of(doc, source) and (first.start, first.end) not in mentions:
+                first = None  # a place that speaks: its earlier mention as a place is a LOCATION, not its antecedent
             if first is not None and (first.start, first.end) != mention.span:
                 antecedent = mention_for(first, source.kind)
                 mention.antecedent = antecedent.antecedent or antecedent

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 
 from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
 from scripts.preannotate.attribution.speakers import Source, document_of_part, is_document, source_of
-from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
-                                          PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
+from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_PHRASAL_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS,
+                                          OBJECT_CLAUSE_VERBS, PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
 
 DASHES = frozenset({"—", "–", "--"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -38,7 +38,7 @@ class Cue:
 def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
     found = []
     for token in doc:
-        if (token.lemma_ in CLAIM_VERBS or _document_reads(token)) and token.pos_ in ("VERB", "AUX") \
+        if (is_claim_verb(token) or _document_reads(token)) and token.pos_ in ("VERB", "AUX") \
                 and _affirmative(token):
             cue = _verb_cue(token, quotes)
         elif token.lower_ in ("according", "per") and _introduces_source(token):
@@ -48,6 +48,12 @@ def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
         if cue is not None and cue.claims:
             found.append(cue)
     return found
+
+
+def is_claim_verb(verb: Token) -> bool:
+    """A verb of the guidelines' table, or a phrasal verb read as one ("pointed out")."""
+    return verb.lemma_ in CLAIM_VERBS or any(c.dep_ == "prt" and (verb.lemma_, c.lower_) in CLAIM_PHRASAL_VERBS
+                                             for c in verb.children)
 
 
 def _document_reads(verb: Token) -> bool:
@@ -104,6 +110,8 @@ def _speaker(verb: Token) -> Source | None:
     if before is not None and before.ent_type_ in ("PERSON", "ORG") and before.dep_ == "pobj" \
             and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children) and verb.tag_ in ("VBD", "VBZ"):
         return source_of(before)  # "On Friday Ford Motor Company announced": a date's phrase took the subject
+    if (taken := _subject_in_phrase(verb)) is not None:
+        return source_of(taken)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return source_of(verb.head)  # "a motion claiming that": the document
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
@@ -113,6 +121,23 @@ def _speaker(verb: Token) -> Source | None:
                     c.dep_ == "nsubj" and c.i < verb.i and c.i > head.i for c in head.children):
                 head = head.head
         return _speaker(head)
+    return None
+
+
+def _subject_in_phrase(verb: Token) -> Token | None:
+    """"On Twitter, Jane Roe, a columnist, said…": the parse took the name set off by commas for a second
+    object of the phrase before it. A person or organisation joined to a fronted phrase's object after a
+    comma, the phrase and its words running up to the verb, is the verb's subject."""
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in (*SUBJECTS, "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i + 2 < verb.i:
+            continue
+        for name in prep.subtree:
+            if name.dep_ in ("conj", "appos") and name.ent_type_ in ("PERSON", "ORG") and name.head.dep_ == "pobj" \
+                    and doc[name.left_edge.i - 1].text == "," and name.head.i < name.i:
+                return name
     return None
 
 
@@ -131,9 +156,13 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
         if child.dep_ == "ccomp" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _is_that_clause(child):
             if not _reported_clause(verb, child, quotes):
                 continue
+            taken = _subject_object(verb, child)
             for clause in _coordinated_that_clauses(child):
-                cue.claims += _clause_claims(clause, excluded - _subject_object(verb, child) | _addressee(verb, clause),
-                                             quotes, "claim:complement", tag)
+                claims = _clause_claims(clause, excluded | _addressee(verb, clause) | _time_of_tag(verb, clause),
+                                        quotes, "claim:complement", tag)
+                if taken and clause.i == child.i and claims:  # the clause starts at the subject the parse took
+                    claims[0] = (verb.doc[min(taken)].idx, *claims[0][1:])
+                cue.claims += [_past_colon(verb, claim, quotes) for claim in claims]
         elif child.dep_ == "dobj":
             clause = next((c for c in child.children if c.dep_ in ("acl", "relcl", "ccomp")
                            and _is_that_clause(c)), None)
@@ -154,26 +183,75 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
                 cue.claims.append((start, end, "claim:object-clause"))
         if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CLAUSE_VERBS:
             predicate = next((c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+            if predicate is None:  # "estimated the crowd at 5,000": the object and the figure it is put at
+                predicate = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
+                                  and c.i == child.right_edge.i + 1 and any(t.like_num for t in c.subtree)), None)
             if predicate is not None:  # "reported 36 patients being treated": the object and its "-ing" form
                 cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
     cue.claims += _tagged_quotes(verb, source, quotes, cue.claims)
-    if not cue.claims and _parenthetical(verb, source):
-        head = verb.head
-        while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i and head.head.lemma_ not in CLAIM_VERBS:
-            head = head.head  # the whole clause the tag sits in, not the part the parse hung it on
-        cue.claims += _clause_claims(head, {t.i for t in verb.subtree} | excluded, quotes, "claim:parenthetical", tag)
+    fronted = _fronted(verb, source)
+    if not cue.claims and _parenthetical(verb, source, fronted):
+        tagged = {t.i for t in verb.subtree} - {t.i for part in fronted for t in part.subtree}
+        if verb.dep_ == "ROOT":  # "Many of the towns, the report pointed out, have…": the parse made the tag the root
+            for part in fronted:
+                cue.claims += _clause_claims(part, excluded, quotes, "claim:parenthetical", tag)
+        else:
+            head = verb.head
+            while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i \
+                    and not is_claim_verb(head.head):
+                head = head.head  # the whole clause the tag sits in, not the part the parse hung it on
+            cue.claims += _clause_claims(head, tagged | excluded, quotes, "claim:parenthetical", tag)
+    if any(end <= verb.idx for _, end, _ in cue.claims):
+        cue.claims += _continued(verb, quotes)
+    cue.claims = [c for c in cue.claims if not any(o[0] <= c[0] and c[1] <= o[1] and o[:2] != c[:2]
+                                                   for o in cue.claims)]  # one claim of a cue inside another
     return cue
 
 
-def _parenthetical(verb: Token, source: Source) -> bool:
-    """A tag set off by commas inside or after the clause it reports ("they had, his father says,
-    paid…"; "…, the council said."): the parse hangs it on that clause's verb, with no clause of its own."""
+def _fronted(verb: Token, source: Source) -> list[Token]:
+    """The part of a reported clause before its tag that the parse hung on the cue: an adverbial
+    clause or a subject set off by a comma before the source ("If the pumps fail, engineers say, …")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i > source.start:
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.right_edge.i + 2 == subject.left_edge.i
+            and verb.doc[subject.left_edge.i - 1].text == ","]
+
+
+def _continued(verb: Token, quotes: Quotations) -> list[tuple[int, int, str]]:
+    """The part of a reported clause after its tag that the parse took for a verb coordinated with the
+    cue: one with no subject of its own, right after the tag's comma ("The hull was sound, inspectors
+    said, and could sail by May"), "and" included; a cue of its own ("and added") is not one."""
     doc = verb.doc
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+    claims = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or conj.pos_ not in ("VERB", "AUX") or is_claim_verb(conj) \
+                or any(c.dep_ in SUBJECTS for c in conj.children):
+            continue
+        first = conj.left_edge.i
+        if first > 0 and doc[first - 1].dep_ == "cc" and doc[first - 1].head.i == verb.i:
+            first -= 1
+        if first > 0 and doc[first - 1].text == "," and doc[first - 1].head.i == verb.i:
+            span = _trimmed(doc, list(range(first, conj.right_edge.i + 1)), quotes, conjunction=True)
+            if span is not None:
+                claims.append((*span, "claim:parenthetical"))
+    return claims
+
+
+def _parenthetical(verb: Token, source: Source, fronted: list[Token]) -> bool:
+    """A tag set off by commas inside or after the clause it reports ("they had, his father says,
+    paid…"; "…, the council said."): the parse hangs it on that clause's verb, with no clause of its own,
+    or makes it the root of the parts of the clause around it."""
+    doc = verb.doc
+    if not (verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i
+            or verb.dep_ == "ROOT" and fronted):
         return False
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
         return False
-    words = [t for t in verb.subtree if not t.is_punct]
+    inside = {t.i for part in fronted for t in part.subtree}
+    words = [t for t in verb.subtree if not t.is_punct and t.i not in inside
+             and not (t.i > verb.i and t.dep_ in ("conj", "cc") or any(a.dep_ == "conj" and a.i > verb.i
+                                                                       for a in t.ancestors))]
     first, last = min(words[0].i, source.start), max(words[-1].i, source.end - 1)
     before = doc[first - 1] if first > verb.sent.start else None
     after = doc[last + 1] if last + 1 < verb.sent.end else None
@@ -218,18 +296,39 @@ def _addressee(verb: Token, clause: Token) -> set[int]:
     return set(range(first, last + 1))
 
 
+def _time_of_tag(verb: Token, clause: Token) -> set[int]:
+    """"said at a news conference yesterday morning the road would close": with no "that" to open the
+    clause, a time between the cue and the clause's subject is when it was said, not part of the claim."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if clause.i < verb.i or _is_that_clause(clause) or subject is None:
+        return set()
+    for time in clause.children:
+        if time.dep_ in ("npadvmod", "advmod") and time.ent_type_ in ("DATE", "TIME") \
+                and time.left_edge.i == clause.left_edge.i and time.right_edge.i + 1 == subject.left_edge.i:
+            return {t.i for t in time.subtree}
+    return set()
+
+
 def _split_predicate(verb: Token, obj: Token) -> Token | None:
     """"ruled the practice of registering men, not women, is unlawful": the parse took the clause's
-    subject for the cue's object and its verb for a verb coordinated with the cue. A verb of the
-    cue's, with no subject and no "and" of its own, right after the object and a comma, is the
-    predicate of a clause the object is the subject of."""
+    subject for the cue's object and its verb for a verb coordinated with the cue (or for an adverbial
+    clause with no word to open it). A verb of the cue's, with no subject and no "and" of its own,
+    right after the object and a comma, is the predicate of a clause the object is the subject of."""
     for conj in verb.children:
-        if conj.dep_ == "conj" and conj.i > obj.i and conj.pos_ in ("AUX", "VERB") \
+        if (conj.dep_ == "conj" or conj.dep_ == "advcl" and _finite(conj)
+                and not any(c.dep_ == "mark" for c in conj.children)) \
+                and conj.i > obj.i and conj.pos_ in ("AUX", "VERB") \
                 and not any(c.dep_ in SUBJECTS for c in conj.children) \
                 and conj.left_edge.i == obj.right_edge.i + 2 and verb.doc[obj.right_edge.i + 1].text == "," \
                 and not any(c.dep_ == "cc" and obj.i < c.i < conj.i for c in verb.children):
             return conj
     return None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or with a tensed auxiliary ("was forcing"), not "citing"."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _proposition_object(verb: Token, obj: Token) -> bool:
@@ -264,11 +363,26 @@ def _subject_object(verb: Token, clause: Token | None, obj: Token | None = None)
     objects = [c for c in verb.children if c.dep_ == "dobj" and (obj is None or c.i == obj.i)]
     clauses = [clause] if clause is not None else [c for c in verb.children if c.dep_ == "ccomp"]
     for found in objects:
+        taken = {t.i for t in found.subtree}
+        for prep in verb.children:  # "announced the recorder from the flight has been found": the parse hung
+            if prep.dep_ == "prep" and prep.i == max(taken) + 1 \
+                    and any(c.dep_ == "pobj" for c in prep.children):  # the subject's own phrase on the verb
+                taken |= {t.i for t in prep.subtree}
+        end = max(taken) + 1
+        if end < len(verb.doc) and verb.doc[end].text == "," and _relative_aside(found):
+            end += 1  # "suggest a fault, which had not been seen before, was…": the comma closing its aside
         for reported in clauses:
             if found.i < reported.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in reported.children) \
-                    and found.right_edge.i + 1 == reported.left_edge.i and not _nonfinite(reported):
-                return {t.i for t in found.subtree}
+                    and end == reported.left_edge.i and _finite(reported):
+                return taken
     return set()
+
+
+def _relative_aside(noun: Token) -> bool:
+    """A noun phrase that ends in a relative clause set off by a comma ("a fault, which was new")."""
+    doc = noun.doc
+    return any(t.dep_ == "relcl" and t.right_edge.i == noun.right_edge.i and doc[t.left_edge.i - 1].text == ","
+               for t in noun.subtree)
 
 
 def _colon_claim(verb: Token, quotes: Quotations) -> tuple[int, int, str] | None:
@@ -293,6 +407,24 @@ def _colon_claim(verb: Token, quotes: Quotations) -> tuple[int, int, str] | None
     if last <= first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last]), "claim:colon"
+
+
+def _past_colon(verb: Token, claim: tuple[int, int, str], quotes: Quotations) -> tuple[int, int, str]:
+    """A reported clause after its tag that stops at a colon runs on to the end of the sentence: what
+    follows the colon spells it out ("said it had split the budget: schools get half, roads the rest")."""
+    start, end, rule = claim
+    doc, sentence = verb.doc, verb.sent
+    rest = doc.text[end + 1:]
+    if start < verb.idx or doc.text[end:end + 1] != ":" or quotes.at(end) is not None \
+            or quotes.at(end + 1 + len(rest) - len(rest.lstrip())) is not None:
+        return claim  # a quotation after the colon is a claim of its own
+    last = sentence.end - 1
+    while last > verb.i and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION) \
+            and not _inside_quote_end(doc, last, quotes):
+        last -= 1
+    if doc[last].idx <= end or "\n" in doc.text[end:doc[last].idx]:
+        return claim
+    return start, doc[last].idx + len(doc[last]), rule
 
 
 def _is_that_clause(clause: Token) -> bool:
@@ -348,7 +480,7 @@ def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: st
         if number == 0 and len(runs) > 1 and not any(doc[i].pos_ in ("VERB", "AUX") for i in run) \
                 and not (_subject_of(doc, run, head) and not any(_subject_of(doc, r, head) for r in runs[1:])):
             continue  # "Longer term, according to X, ...": an adverbial before the tag is not the claim; a subject is
-        span = _trimmed(doc, run, quotes)
+        span = _trimmed(doc, run, quotes, conjunction=number > 0 and run[0] > tag)
         if span is not None:
             start, end = _with_quotation(span, quotes)
             quote = quotes.at(start)
@@ -407,25 +539,26 @@ def _interrupts(token: Token, head: Token) -> bool:
     while node.i != head.i:
         if node.lower_ in ("according", "per") and node.dep_ == "prep" and _introduces_source(node):
             return True
-        if node.tag_ == "VBG" and node.lemma_ in CLAIM_VERBS and node.dep_ in ("advcl", "conj") and node.i > 0 \
+        if node.tag_ == "VBG" and is_claim_verb(node) and node.dep_ in ("advcl", "conj") and node.i > 0 \
                 and node.doc[node.i - 1].text == ",":
             return True
-        if node.lemma_ in CLAIM_VERBS and node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
+        if is_claim_verb(node) and node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
             return True  # "…, though she added that…": a cue of its own, with its own claim
         node = node.head
     return False
 
 
-def _trimmed(doc: Doc, run: list[int], quotes: Quotations) -> tuple[int, int] | None:
+def _trimmed(doc: Doc, run: list[int], quotes: Quotations, conjunction: bool = False) -> tuple[int, int] | None:
     """A run of tokens as a span: without punctuation at its ends (a closing quotation mark and what is
-    inside it stay), ended before the article's own dash."""
+    inside it stay), ended before the article's own dash; a leading "and" stays in the part of a clause
+    after its tag (`conjunction`)."""
     first, last = run[0], run[-1]
     for i in run:
-        if doc[i].text in DASHES and quotes.at(doc[i].idx) is None and i > first:
+        if doc[i].text in DASHES and quotes.at(doc[i].idx) is None and i > first and not _listed(doc, i, run):
             last = i - 1
             break
     while first <= last and (doc[first].text in EDGE_PUNCTUATION or doc[first].is_space
-                             or doc[first].lower_ in ("and", "but", "or")):
+                             or doc[first].lower_ in ("and", "but", "or") and not conjunction):
         first += 1
     while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION
                              and not _inside_quote_end(doc, last, quotes) or doc[last].lower_ in ("and", "but", "or")):
@@ -436,6 +569,15 @@ def _trimmed(doc: Doc, run: list[int], quotes: Quotations) -> tuple[int, int] | 
     if doc[first].text in QUOTE_MARKS and quotes.at(start) is not None and quotes.at(start).end > end:
         return None  # opens a quotation the run does not close: cut inside a quotation
     return start, end
+
+
+def _listed(doc: Doc, dash: int, run: list[int]) -> bool:
+    """A single dash that opens a list of the clause's own items ("had three boats — two trawlers and a
+    skiff"): the rest of the run has no verb and no other dash, and coordinates its items."""
+    rest = [doc[i] for i in run if i > dash]
+    sentence = doc[dash].sent
+    return bool(rest) and not any(t.text in DASHES for t in doc[dash + 1:sentence.end]) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in rest) and any(t.dep_ == "cc" for t in rest)
 
 
 def _inside_quote_end(doc: Doc, i: int, quotes: Quotations) -> bool:

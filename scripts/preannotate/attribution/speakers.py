@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS,
-                                          ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS, TITLE_ENDINGS)
+from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, LOCAL_GOVERNMENT_WORDS, MEDIA_WORDS,
+                                          ORGANISATION_WORDS, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS,
+                                          TITLE_ENDINGS)
 from scripts.preannotate.text import entity_of
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
@@ -72,6 +73,8 @@ def source_of(token: Token) -> Source | None:
         return _spokesperson(token)
     if (holder := _title_holder(token)) is not None:
         return holder
+    if (place := _local_government(token)) is not None:
+        return place
     if is_document(token):
         return _author(token) or _described(token, "document")
     return _named(token) or _described(token)
@@ -111,6 +114,24 @@ def _title_holder(token: Token) -> Source | None:
             if holder is not None and holder.ent_type_ == "PERSON" and holder.i == prep.right_edge.i:
                 return _named(holder)
     return None
+
+
+def _local_government(token: Token) -> Source | None:
+    """"The city of Kelby announced": the place named speaks as an organisation (its council)."""
+    if token.lemma_.lower() not in LOCAL_GOVERNMENT_WORDS:
+        return None
+    name = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
+    if name is None:
+        return None
+    entity = entity_of(name)
+    return Source(entity.start, entity.end, "organisation", True)
+
+
+def council_of(doc: Doc, source: Source) -> bool:
+    """Whether the source is a place speaking as its council ("the town of Marston")."""
+    return source.start > 1 and doc[source.start - 1].lower_ == "of" \
+        and doc[source.start - 2].lemma_.lower() in LOCAL_GOVERNMENT_WORDS
 
 
 def _person_noun(token: Token) -> bool:
