@@ -69,7 +69,8 @@ ORGANISATION_WORDS = ORGANISATION_NOUNS | frozenset({
     "administration", "alliance", "authorities", "cabinet", "center", "centre", "commission",
     "company", "corporation", "firm", "force", "fund", "group", "headquarters", "house", "kremlin",
     "military", "network", "organisation", "organization", "pentagon", "police", "prosecutors",
-    "regime", "secretariat", "staff", "white",
+    "regime", "secretariat", "staff", "white", "association", "campaign", "charity", "club", "foundation",
+    "league", "society",
 })
 
 # Lemmas of the verbs whose subject, when it is a capital, stands for its government ("Oslo believes").
@@ -151,6 +152,7 @@ CLAIM_VERBS = frozenset({
     "clarify", "specify",  # as "explain"
     "determine", "judge",  # as "find"
     "reiterate", "affirm", "inform", "notify", "confess", "retort",  # as "say", "tell", "admit", "reply"
+    "hypothesise", "hypothesize", "consider",  # as "suspect", "believe"
 })
 # Phrasal verbs read as a listed verb: the lemma with its particle ("pointed out", as "note").
 CLAIM_PHRASAL_VERBS = frozenset({("point", "out")})
@@ -169,6 +171,8 @@ SAYING_NOUNS = frozenset({"claim", "suggestion", "allegation", "report", "accusa
                           "notion", "charge", "rumour", "rumor", "speculation"})
 MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "'ll", "wo"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "its", "their", "his", "her"})
+# Pronouns of quantity that stand for an unnamed group when they speak ("while some say").
+GROUP_PRONOUNS = frozenset({"some", "others", "many", "most", "several"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
                         "rev", "reverend", "sen", "senator", "rep", "gov", "gen", "col", "capt", "judge", "justice",
                         "lt", "sgt", "maj", "adm", "hon", "fr", "father", "sister", "brother", "sheikh", "imam"})
@@ -178,4 +182,5 @@ DOCUMENT_WORDS = frozenset({"report", "survey", "study", "poll", "statement", "r
                             "analysis", "paper", "review", "audit", "assessment", "investigation", "data", "figure",
                             "document", "memo", "guideline", "census", "estimate", "research", "post", "website",
                             "judgment", "judgement", "verdict", "order", "motion", "complaint", "lawsuit", "petition",
-                            "bulletin", "update", "notice", "announcement", "fact", "database", "tweet", "blog"})
+                            "bulletin", "update", "notice", "announcement", "fact", "database", "tweet", "blog",
+                            "finding", "polling"})

@@ -250,3 +250,49 @@ def test_a_town_that_speaks_is_an_organisation_and_not_its_earlier_place():
     assert spans(record, "SPEAKER") == [at(record, "Marston", ("speaker_type", "organisation"), nth=1)]
     assert [s[0] for s in spans(record, "LOCATION")] == ["Marston"]
     assert links(record, "coreference") == set()
+
+
+def test_consider_with_an_infinitive_is_a_claim():
+    record = predicted("Jane Roe personally considered her best role to be her part in a film about a singer.")
+    assert links(record, "attribution") == {("Jane Roe", "her best role to be her part in a film about a singer")}
+
+
+def test_a_bare_subject_before_the_tag_and_a_one_word_quotation_part_are_claims():
+    subject = predicted("The club said Jane Roe had died. Roe, they said, wanted no ceremony.")
+    assert links(subject, "attribution") >= {("they", "Roe"), ("they", "wanted no ceremony")}
+    short = predicted('"However," he told the paper, "our work shows that flapping came first."')
+    assert [s[0] for s in spans(short, "CLAIM")] == ['"However,"', '"our work shows that flapping came first."']
+
+
+def test_a_participle_after_the_clause_a_bracket_and_a_proportion():
+    citing = predicted("The researchers noted the sharks might not have the same effect on the reef as the whales have"
+                       " had, citing the damage apparently caused off the coast when a change in seal behaviour had a"
+                       " knock-on effect.")
+    assert [s[0] for s in spans(citing, "CLAIM")] == [
+        "the sharks might not have the same effect on the reef as the whales have had"]
+    bracket = predicted("The team said it had a top speed of about 18 mph (8 m/s).")
+    assert [s[0] for s in spans(bracket, "CLAIM")] == ["it had a top speed of about 18 mph (8 m/s)"]
+    proportion = predicted("Engineers found the longer the pumps ran, the hotter the tunnel became.")
+    assert [s[0] for s in spans(proportion, "CLAIM")] == ["the longer the pumps ran, the hotter the tunnel became"]
+
+
+def test_groups_campaigns_polls_and_what_a_report_holds_as_sources():
+    some = predicted("Some scientists believe the birds came first, while some say flight grew up from the ground.")
+    assert links(some, "attribution") == {("scientists", "the birds came first"),
+                                          ("some", "flight grew up from the ground")}
+    assert links(some, "coreference") == set()
+    campaign = predicted("Senator Roe's campaign said she was ending her bid today.")
+    assert spans(campaign, "SPEAKER") == [at(campaign, "campaign", ("speaker_type", "organisation"))]
+    poll = predicted("The Kelby Herald polled voters. According to its polling, most voters preferred a primary.")
+    assert links(poll, "coreference") == {("its", "Kelby Herald")}
+    hypothesis = predicted("According to the hypothesis of the report, the bloom grew because of the lava.")
+    assert links(hypothesis, "attribution") == {("report", "the bloom grew because of the lava")}
+
+
+def test_names_joined_by_a_hyphen_a_description_named_later_and_a_repeated_pronoun():
+    hyphen = predicted("Jon Garcia-Lopez tested the glue. Garcia-Lopez said it held for a week.")
+    assert links(hyphen, "coreference") == {("Garcia-Lopez", "Jon Garcia-Lopez")}
+    later = predicted("Roe's animal foundation said the dogs were safe. The Jane Roe Animal Foundation was set up in 1978.")
+    assert links(later, "coreference") == {("animal foundation", "Jane Roe Animal Foundation")}
+    repeated = predicted("Ana Ruiz sang for years. She married Tom Berg, whom she left in 1981. She said Berg had been cruel.")
+    assert links(repeated, "coreference") == {("She", "Ana Ruiz")}

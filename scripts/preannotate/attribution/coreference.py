@@ -132,11 +132,19 @@ def _words(doc: Doc, source: Source) -> tuple[str, ...]:
     """A name's words as compared: lower case, without a leading "the" and a possessive, with the
     abbreviations of country names spelt out."""
     words: list[str] = []
+    joined = False  # a hyphen with no space around it joins two parts of one name ("Gallego-Lazo")
     for token in doc[source.start:source.end]:
         word = token.lower_
         if word in ("'s", "’s", "the") or token.is_punct and word not in ("-", "&"):
             continue
-        words.extend(ABBREVIATIONS.get(word, (word,)))
+        if word == "-" and words and not token.whitespace_ and not doc[token.i - 1].whitespace_:
+            words[-1] += word
+            joined = True
+        elif joined:
+            words[-1] += word
+            joined = False
+        else:
+            words.extend(ABBREVIATIONS.get(word, (word,)))
     return tuple(words)
 
 
@@ -203,9 +211,14 @@ def _pronoun_target(doc: Doc, pronoun: Source, mentions: list[Mention], names: N
         candidates.setdefault((name.start, name.end), (name, name.kind, 1 if _subject(doc[name.end - 1]) else 2))
     sentence = doc[pronoun.start].sent
     while True:
+        # a sentence before whose subject is the same pronoun ("She married X. She said…") speaks of the
+        # same one: the names in it are not what the pronoun stands for
+        same = sentence.start < doc[pronoun.start].sent.start and any(
+            t.lower_ == word and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in sentence)
         inside = [(start, source, kind, rank) for (start, end), (source, kind, rank) in candidates.items()
                   if sentence.start <= start and end <= sentence.end and start < pronoun.start
-                  and kind in kinds and (start, end) not in excluded and _number_agrees(doc, word, source)]
+                  and kind in kinds and (start, end) not in excluded and _number_agrees(doc, word, source)
+                  and not (same and rank > 0)]
         if word in ("they", "their"):
             inside += [(t.i, None, "collective", 1) for t in sentence if t.i < pronoun.start and _plural_subject(t)]
         if inside:
@@ -253,12 +266,13 @@ def _described_antecedent(doc: Doc, source: Source, mentions: list[Mention],
         if author is not None and author.named:
             found = _first_naming(doc, author, names) or author
             return found, found.kind
+    words = {t.lemma_.lower() for t in doc[source.start:source.end]}
     for name in names.all:
-        if name.start >= source.start:
-            break
-        if lemma in {t.lemma_.lower() for t in doc[name.start:name.end]} and head.pos_ == "NOUN" \
-                and name.kind != "person":
-            return name, name.kind
+        held = {t.lemma_.lower() for t in doc[name.start:name.end]}
+        if name.kind == "person" or head.pos_ != "NOUN" or lemma not in held:
+            continue
+        if name.start < source.start or len(words) > 1 and words <= held:
+            return name, name.kind  # "Day's animal foundation" … "the Doris Day Animal Foundation": named after
     if first is None or first.lower_ not in DEFINITE:
         return None  # "officials" and later "German officials" may be two groups
     for mention in mentions:

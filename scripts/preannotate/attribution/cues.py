@@ -152,7 +152,13 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
     if colon is not None:
         cue.claims.append(colon)
         return cue
+    paired = _correlative(verb)
+    if paired is not None:  # "found the faster it ran, the more it flapped": one claim
+        first, second = paired
+        cue.claims.append((first.left_edge.idx, _end_of(second), "claim:complement"))
     for child in verb.children:
+        if paired is not None and child in paired:
+            continue
         if child.dep_ == "ccomp" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _is_that_clause(child):
             if not _reported_clause(verb, child, quotes):
                 continue
@@ -182,11 +188,14 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
                 start, end = subject.left_edge.idx, _end_of(child)
                 cue.claims.append((start, end, "claim:object-clause"))
         if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CLAUSE_VERBS:
-            predicate = next((c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+            predicate = next((c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                              or c.dep_ in ("acl", "relcl") and c.i > child.i and _nonfinite(c)
+                              and not any(t.dep_ in SUBJECTS for t in c.children)), None)
             if predicate is None:  # "estimated the crowd at 5,000": the object and the figure it is put at
                 predicate = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
                                   and c.i == child.right_edge.i + 1 and any(t.like_num for t in c.subtree)), None)
-            if predicate is not None:  # "reported 36 patients being treated": the object and its "-ing" form
+            if predicate is not None:  # "reported 36 patients being treated", "considered it to be": the object
+                # and its "-ing" form or infinitive
                 cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
     cue.claims += _tagged_quotes(verb, source, quotes, cue.claims)
     fronted = _fronted(verb, source)
@@ -296,6 +305,16 @@ def _addressee(verb: Token, clause: Token) -> set[int]:
     return set(range(first, last + 1))
 
 
+def _correlative(verb: Token) -> tuple[Token, Token] | None:
+    """Two clauses of a cue that each open with "the" and a comparative ("the faster it ran, the more it
+    flapped"): one proportion, which the parse took for two complements."""
+    def compared(clause: Token) -> bool:
+        first = next(t for t in clause.subtree if not t.is_punct)
+        return first.lower_ == "the" and first.i + 1 < len(first.doc) and first.doc[first.i + 1].tag_ in ("JJR", "RBR")
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and compared(c)]
+    return (clauses[0], clauses[1]) if len(clauses) == 2 else None
+
+
 def _time_of_tag(verb: Token, clause: Token) -> set[int]:
     """"said at a news conference yesterday morning the road would close": with no "that" to open the
     clause, a time between the cue and the clause's subject is when it was said, not part of the claim."""
@@ -346,6 +365,12 @@ def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
     (not "warned them to leave")."""
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children):
         return False
+    if clause.pos_ not in ("VERB", "AUX") and any(c.dep_ == "det" for c in clause.children) \
+            and not _is_that_clause(clause) and not _in_quote(clause.left_edge, quotes):
+        return False  # "considered himself an artist": a noun phrase for predicate reports no clause
+    first = clause.left_edge
+    if first.tag_ == "VBG" and first.i > 0 and first.doc[first.i - 1].text == ",":
+        return False  # "…, citing the damage caused…": the speaker's own act, which the parse took for a clause
     if verb.lemma_ in THAT_ONLY_VERBS and not _is_that_clause(clause) and not _in_quote(clause, quotes):
         return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not _nonfinite(clause)
     return True
@@ -561,14 +586,22 @@ def _trimmed(doc: Doc, run: list[int], quotes: Quotations, conjunction: bool = F
                              or doc[first].lower_ in ("and", "but", "or") and not conjunction):
         first += 1
     while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION
-                             and not _inside_quote_end(doc, last, quotes) or doc[last].lower_ in ("and", "but", "or")):
+                             and not _inside_quote_end(doc, last, quotes) and not _closes_bracket(doc, first, last)
+                             or doc[last].lower_ in ("and", "but", "or")):
         last -= 1
-    if last - first < 1 and not (first <= last and doc[first].like_num):
+    if last - first < 1 and not (first <= last and (doc[first].like_num or doc[first].dep_ in ("nsubj", "nsubjpass")
+                                                    and doc[first].pos_ in ("PROPN", "NOUN"))):
+        # one word is a claim only as a number or as the subject before a tag ("Day, they said, left")
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     if doc[first].text in QUOTE_MARKS and quotes.at(start) is not None and quotes.at(start).end > end:
         return None  # opens a quotation the run does not close: cut inside a quotation
     return start, end
+
+
+def _closes_bracket(doc: Doc, first: int, last: int) -> bool:
+    """A closing bracket whose opening one is inside the span ("about 18 mph (8 m/s)")."""
+    return doc[last].text == ")" and doc[first:last].text.count("(") > doc[first:last].text.count(")")
 
 
 def _listed(doc: Doc, dash: int, run: list[int]) -> bool:
@@ -593,21 +626,25 @@ def _inside_quote_end(doc: Doc, i: int, quotes: Quotations) -> bool:
 def _tagged_quotes(verb: Token, source: Source, quotes: Quotations,
                    claimed: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Quotations the cue tags: one right before its tag (“…,” she said / “…,” said X) and one right
-    after it (X said: “…” / she says, “…”), when the parse did not already give them."""
+    after it (X said: “…” / she says, “…”), when the parse did not already give them. A quotation the
+    tag interrupts gives its first part however short (“However,” she said, “…”)."""
     doc = verb.doc
     sentence = verb.sent
     tag_start = min(doc[source.start].idx, verb.idx)
     tag_end = max(doc[source.end - 1].idx + len(doc[source.end - 1]), verb.idx + len(verb))
-    found = []
+    before, after = [], []
     for quote in quotes.near(sentence.start_char, sentence.end_char + 2):  # one opening the next "sentence"
         after_verb = not doc.text[verb.idx + len(verb):quote.start].strip()  # writing "…"
-        if any(s <= quote.start and quote.end <= e for s, e, _ in claimed) \
-                or not quotes.stands_alone(quote, after_verb):
+        if any(s <= quote.start and quote.end <= e for s, e, _ in claimed):
             continue
-        if quote.end <= tag_start and _only_tag_words(doc, verb, quote.end, tag_start) \
-                or quote.start >= tag_end and _only_tag_words(doc, verb, tag_end, quote.start):
-            found.append((quote.start, quote.end, "claim:quotation"))
-    return found
+        if quote.end <= tag_start and _only_tag_words(doc, verb, quote.end, tag_start):
+            before.append((quote, after_verb))
+        elif quote.start >= tag_end and _only_tag_words(doc, verb, tag_end, quote.start) \
+                and quotes.stands_alone(quote, after_verb):
+            after.append(quote)
+    words = 1 if after or any(start >= tag_end for start, _, _ in claimed) else 3
+    return [(quote.start, quote.end, "claim:quotation") for quote, after_verb in before
+            if quotes.stands_alone(quote, after_verb, words)] + [(q.start, q.end, "claim:quotation") for q in after]
 
 
 def _only_tag_words(doc: Doc, verb: Token, start: int, end: int) -> bool:

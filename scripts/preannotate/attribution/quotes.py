@@ -54,13 +54,13 @@ class Quotations:
         """The quotations that overlap [start, end): a sentence split inside a quotation still sees it."""
         return [q for q in self.quotes if q.start < end and start < q.end]
 
-    def stands_alone(self, quote: Quote, after_verb: bool = False) -> bool:
+    def stands_alone(self, quote: Quote, after_verb: bool = False, words: int = 3) -> bool:
         """A quotation that stands as what was said: it opens a paragraph or a sentence, or follows a
         comma, a colon or (`after_verb`) its reporting verb, and it holds a sentence's end or ends its
-        own sentence; not a scare quote."""
+        own sentence; not a scare quote (fewer than `words` words)."""
         before = self.text[:quote.start].rstrip(" ")
         opening = after_verb or not before or before[-1] in "\n.!?:,"
         inner = self.text[quote.start:quote.end].rstrip("”\"")
         after = self.text[quote.end:quote.end + 2]
         closing = quote.open or inner[-1:] in ",.?!" or after[:1] in (".", "?", "!", "\n", "") or after[:1] == ","
-        return opening and closing and len(inner.split()) > 2
+        return opening and closing and len(inner.split()) >= words

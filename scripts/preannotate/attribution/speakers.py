@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from scripts.preannotate.lexicons import (DOCUMENT_WORDS, HONORIFICS, LOCAL_GOVERNMENT_WORDS, MEDIA_WORDS,
-                                          ORGANISATION_WORDS, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_WORDS,
-                                          TITLE_ENDINGS)
+from scripts.preannotate.lexicons import (DOCUMENT_WORDS, GROUP_PRONOUNS, HONORIFICS, LOCAL_GOVERNMENT_WORDS,
+                                          MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS,
+                                          SPOKESPERSON_WORDS, TITLE_ENDINGS)
 from scripts.preannotate.text import entity_of
 
 PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ess", "ary", "ive")
@@ -28,7 +28,8 @@ NAME_PARTICLES = frozenset({"de", "dela", "del", "della", "da", "das", "dos", "d
                             "ter", "bin", "ibn", "al", "el", "le", "la"})
 
 # Nouns for a piece of a document: "part of the statement" speaks as the statement does.
-PART_WORDS = frozenset({"part", "section", "portion", "passage", "excerpt", "extract"})
+PART_WORDS = frozenset({"part", "section", "portion", "passage", "excerpt", "extract",
+                        "hypothesis", "conclusion"})  # what a document holds: "the hypothesis of the report"
 
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
@@ -56,6 +57,8 @@ def source_of(token: Token) -> Source | None:
     """The source a subject, agent or "according to" object names, headed by `token`."""
     if token.lower_ in PRONOUNS:
         return Source(token.i, token.i + 1, "pronoun", False)
+    if token.lower_ in GROUP_PRONOUNS and token.pos_ == "PRON":
+        return Source(token.i, token.i + 1, "collective", False)  # "while some say"
     if token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return Source(token.i, token.i + 1, "anonymous", False)  # "One of the children said"
     if token.lemma_ in PART_WORDS:  # "Part of the judge's statement reads": the document's source
