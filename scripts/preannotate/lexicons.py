@@ -149,7 +149,7 @@ CLAIM_VERBS = frozenset({
     "establish", "demonstrate", "prove", "remark", "tweet", "post", "comment", "testify", "emphasise", "emphasize",
     "maintain", "assert", "contend", "observe", "respond", "caution", "agree", "speculate", "assure", "emphasise",
     # verbs the table does not list, read as the listed verb closest in meaning (the guidelines' decision):
-    "clarify", "specify",  # as "explain"
+    "clarify", "specify", "elaborate",  # as "explain"
     "determine", "judge",  # as "find"
     "reiterate", "affirm", "inform", "notify", "confess", "retort",  # as "say", "tell", "admit", "reply"
     "hypothesise", "hypothesize", "consider",  # as "suspect", "believe"

@@ -296,3 +296,12 @@ def test_names_joined_by_a_hyphen_a_description_named_later_and_a_repeated_prono
     assert links(later, "coreference") == {("animal foundation", "Jane Roe Animal Foundation")}
     repeated = predicted("Ana Ruiz sang for years. She married Tom Berg, whom she left in 1981. She said Berg had been cruel.")
     assert links(repeated, "coreference") == {("She", "Ana Ruiz")}
+
+
+def test_a_capitalised_the_before_an_outlet_how_it_was_said_and_find_with_an_infinitive():
+    outlet = predicted("According to The Sentinel, engineers were sure that the rover would land.")
+    assert [s[0] for s in spans(outlet, "SPEAKER")] == ["The Sentinel"]
+    manner = predicted("His daughter said he died in Britain without elaborating.")
+    assert [s[0] for s in spans(manner, "CLAIM")] == ["he died in Britain"]
+    found = predicted("The court issued an opinion finding it to be unlawful.")
+    assert spans(found, "CLAIM") == []

@@ -368,6 +368,10 @@ def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
     if clause.pos_ not in ("VERB", "AUX") and any(c.dep_ == "det" for c in clause.children) \
             and not _is_that_clause(clause) and not _in_quote(clause.left_edge, quotes):
         return False  # "considered himself an artist": a noun phrase for predicate reports no clause
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and verb.lemma_ not in OBJECT_CLAUSE_VERBS \
+            and not _in_quote(clause, quotes) \
+            and any(c.dep_ in SUBJECTS for c in clause.children):
+        return False  # "found it to be unlawful": an object with an infinitive only after believe and the like
     first = clause.left_edge
     if first.tag_ == "VBG" and first.i > 0 and first.doc[first.i - 1].text == ",":
         return False  # "…, citing the damage caused…": the speaker's own act, which the parse took for a clause
@@ -569,6 +573,9 @@ def _interrupts(token: Token, head: Token) -> bool:
             return True
         if is_claim_verb(node) and node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
             return True  # "…, though she added that…": a cue of its own, with its own claim
+        if node.lower_ == "without" and node.dep_ == "prep" and any(c.dep_ == "pcomp" and is_claim_verb(c)
+                                                                    for c in node.children):
+            return True  # "said he had left without elaborating": how it was said
         node = node.head
     return False
 

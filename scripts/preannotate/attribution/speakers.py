@@ -159,6 +159,8 @@ def _named(token: Token) -> Source | None:
     start = _after_titles(doc, start, end)
     while start < end - 1 and (_title(doc[start], end - start) or doc[start].lower_ == "the" and not _kept_the(doc[start], entity)):
         start += 1
+    if start == entity.start and start > 0 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start:
+        start -= 1  # "according to The Guardian": a capitalised "The" inside the sentence belongs to the name
     titled = start > entity.start and _title(doc[start - 1], end - start + 1)  # "Superintendent X": a person
     while start == entity.start and start > 0 and doc[start].lower_ in NAME_PARTICLES \
             and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
