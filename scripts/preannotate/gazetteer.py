@@ -205,6 +205,10 @@ def _built() -> dict[str, Place]:
             for word in GENERIC_WORDS:
                 region_names[f"{name} {word}"].add(sub.code)
                 region_names[f"{name} {word.title()}"].add(sub.code)
+    for sub in pycountry.subdivisions:
+        if sub.type.lower() == "country":  # England, Scotland, Wales: countries inside a country
+            for name in _subdivision_names(sub.name):
+                add(name, Place(sub.code, "country"))
     for name, codes in region_names.items():
         if len(codes) == 1:
             add(name, Place(next(iter(codes)), "subdivision"))

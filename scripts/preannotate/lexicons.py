@@ -22,7 +22,7 @@ ROLE_WORDS = frozenset({
     "ceo", "chair", "constable", "corporal", "detective", "inspector", "sheriff", "superintendent",
     "chairman", "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "commissioner",
     "coordinator", "correspondent", "defence", "defense", "deputy", "dictator", "diplomat",
-    "director", "dr", "dr.", "editor", "emir", "envoy", "foreign", "founder", "gen", "gen.",
+    "director", "dr", "dr.", "editor", "emir", "envoy", "executive", "foreign", "founder", "gen", "gen.",
     "general", "gov.", "governor", "head", "judge", "justice", "king", "lawmaker", "leader",
     "lieutenant", "lt", "major", "marshal", "master", "mayor", "minister", "ministry", "mr", "mr.", "mrs",
     "mrs.", "ms", "ms.", "officer", "official", "pope", "premier", "president", "prime", "prince",
@@ -130,7 +130,8 @@ FACILITY_WORDS = frozenset({"station", "airport", "hospital", "stadium", "arena"
                             "port", "harbour", "harbor", "hotel", "school", "university", "college", "museum",
                             "cathedral", "church", "mosque", "temple", "palace", "castle", "tower", "building",
                             "centre", "center", "mall", "market", "terminal", "plant", "factory", "mine", "camp",
-                            "court", "library", "theatre", "theater", "park", "zoo", "club", "house", "hall"})
+                            "court", "library", "theatre", "theater", "park", "zoo", "club", "house", "hall",
+                            "gardens", "square", "street", "road", "avenue", "boulevard", "lane"})
 # Words of direction and position that some places bear as their whole name ("North", "Central").
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
                              "western", "upper", "lower", "middle", "capital", "republic", "centre", "center"})

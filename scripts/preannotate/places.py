@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from scripts.preannotate.gazetteer import Place, gazetteer, key
 from scripts.preannotate.lexicons import (COGNITION_VERBS, DIRECTION_WORDS, FACILITY_WORDS, FEATURE_WORDS,
-                                          GENERIC_WORDS, HONORIFICS, MOTION_WORDS, ORGANISATION_HEADS, ROLE_WORDS,
-                                          STATE_WORDS, TITLE_ENDINGS)
+                                          GENERIC_WORDS, HONORIFICS, MOTION_WORDS, ORGANISATION_HEADS,
+                                          ORGANISATION_WORDS, ROLE_WORDS, STATE_WORDS, TITLE_ENDINGS)
 from scripts.preannotate.text import POSSESSIVES, Candidate, capitalised, common_word, entity_of, roles
 
 MAX_NAME_TOKENS = 8
@@ -54,7 +54,8 @@ def find_places(doc: Doc, text: str) -> list[Candidate]:
     for entity in doc.ents:
         if entity.label_ in ("GPE", "LOC") and not covered.intersection(range(entity.start, entity.end)):
             span = _trimmed(entity)
-            if span is not None and capitalised(span[0]) and _names_a_place(doc, span.start, span.end, None):
+            if span is not None and capitalised(span[0]) and _names_a_place(doc, span.start, span.end, None) \
+                    and not _names_otherwise(span):
                 found.append((span.start, span.end, Place(None, "entity"), "location:entity", False))
                 covered.update(range(span.start, span.end))
     found += _celestial(doc, covered)
@@ -181,6 +182,14 @@ def _end(token: Token) -> int:
         and len(token.text) <= 3 else end
 
 
+def _names_otherwise(span: Span) -> bool:
+    """A place entity of the pipeline that names something else: it ends in a facility's or an
+    organisation's word ("Forbury Gardens", "Kelby Police"), or it is a web address ("Portfolio.hu")."""
+    last = span[-1].lower_
+    return last in FACILITY_WORDS or last in ORGANISATION_WORDS or any(
+        "." in t.text and t.text.rsplit(".", 1)[1].isalpha() and t.text.rsplit(".", 1)[1].islower() for t in span)
+
+
 def _trimmed(entity: Span) -> Span | None:
     """An entity without a leading "the" and a possessive ending."""
     start, end = entity.start, entity.end
@@ -265,7 +274,9 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 
 def _feature_end(doc: Doc, i: int) -> int | None:
-    """End of "North Sea" / "Sea of Azov" / "River Aske": a capitalised run holding a feature word."""
+    """End of "North Sea" / "Sea of Azov" / "River Aske": a capitalised run holding a feature word,
+    cut after its last feature word or the name that follows it ("Thames Valley" of "Thames Valley
+    Police", which is then part of a longer name)."""
     j = i
     while j < len(doc) and (capitalised(doc[j]) or doc[j].lower_ == "of" and j + 1 < len(doc)
                             and capitalised(doc[j + 1]) and doc[j - 1].text in FEATURE_WORDS):
@@ -273,6 +284,9 @@ def _feature_end(doc: Doc, i: int) -> int | None:
     run = doc[i:j]
     if len(run) < 2 or not any(t.text in FEATURE_WORDS for t in run):
         return None
+    last = max(t.i for t in run if t.text in FEATURE_WORDS)
+    if last > i and last + 1 < j and doc[last + 1].lower_ != "of":
+        return last + 1 if doc[i].text not in FEATURE_WORDS else j  # "River Aske" keeps its name
     return j
 
 
@@ -301,6 +315,9 @@ def _inside_longer_name(doc: Doc, i: int, j: int) -> bool:
     if after is not None and capitalised(after) and after.lower_ not in GENERIC_WORDS \
             and after.text not in FEATURE_WORDS and not after.is_sent_start and not _office_or_person(after):
         return True
+    if after is not None and after.lower_ == "of" and j + 1 < len(doc) and capitalised(doc[j + 1]) \
+            and capitalised(doc[j - 1]) and doc[j - 1].lower_ in GENERIC_WORDS:
+        return True  # "the California Department of Forestry": an office's name
     k = i - 1
     while k >= 0 and doc[k].lower_ in ("the",):
         k -= 1

@@ -305,3 +305,12 @@ def test_a_capitalised_the_before_an_outlet_how_it_was_said_and_find_with_an_inf
     assert [s[0] for s in spans(manner, "CLAIM")] == ["he died in Britain"]
     found = predicted("The court issued an opinion finding it to be unlawful.")
     assert spans(found, "CLAIM") == []
+
+
+def test_a_title_ending_in_a_place_before_the_name_and_a_short_form_in_brackets():
+    titled = predicted("First Minister of Scotland Ana Ruiz said the ruling was clear.")
+    assert spans(titled, "SPEAKER") == [at(titled, "Ana Ruiz", PERSON)]
+    short = predicted("The Kelby Water Board (WaterKel) said the pipes were safe. WaterKel indicated the damage was minor.")
+    assert links(short, "coreference") == {("WaterKel", "Kelby Water Board")}
+    dash = predicted("Staff moved from Tesco — Netto Poland kept its name. Tesco said the sale would close in May.")
+    assert [s[0] for s in spans(dash, "SPEAKER")] == ["Tesco", "Tesco"]

@@ -62,3 +62,15 @@ def test_a_major_city_as_a_modifier_and_districts_named_in_full():
 def test_a_county_with_its_capital_word_and_a_capital_that_is_a_district():
     record = predicted("A court in Marin County heard the case. The envoy flew to Bogotá.")
     assert spans(record, "LOCATION") == [at(record, "Marin County"), at(record, "Bogotá", ("location_id", "CO-DC"))]
+
+
+def test_names_of_police_offices_parks_and_websites_hold_no_place():
+    record = predicted("A man was arrested by Kelby Valley Police near the Thames Valley. The Oregon Department of"
+                       " Forestry said fires burned in Forbury Gardens, according to Kelby.hu.")
+    assert [text for text, _, _ in spans(record, "LOCATION")] == ["Thames Valley"]
+
+
+def test_a_nation_of_the_uk_opening_a_sentence_is_a_place():
+    record = predicted("Wales has made no recommendation. Scotland may follow.")
+    assert spans(record, "LOCATION") == [at(record, "Wales", ("location_id", "GB-WLS")),
+                                         at(record, "Scotland", ("location_id", "GB-SCT"))]

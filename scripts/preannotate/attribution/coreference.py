@@ -70,6 +70,17 @@ class Names:
         return sorted(found.values(), key=lambda s: s.start)
 
     @cached_property
+    def short_forms(self) -> dict[str, Source]:
+        """Short forms given in brackets right after a name ("… (ForDep)"), lower case, to that name."""
+        found: dict[str, Source] = {}
+        for name in self.all:
+            if name.end + 2 < len(self.doc) and self.doc[name.end].text == "(" and self.doc[name.end + 2].text == ")":
+                short = self.doc[name.end + 1]
+                if short.text[:1].isupper() and " " not in short.text:
+                    found.setdefault(short.lower_, name)
+        return found
+
+    @cached_property
     def titled(self) -> dict[str, list[Source]]:
         """People's names by the lemmas of the title printed before them ("judge" for "Judge Ana Ruiz")."""
         found: dict[str, list[Source]] = defaultdict(list)
@@ -166,8 +177,11 @@ def _names_match(words: tuple[str, ...], earlier: tuple[str, ...], kind: str) ->
 
 def _first_naming(doc: Doc, source: Source, names: Names) -> Source | None:
     """The first full naming of a named source: the fullest earlier name (or the mention itself) that
-    it repeats, the earliest of those."""
+    it repeats, the earliest of those; a short form the article gives in brackets after a name
+    ("the Forestry Department (ForDep)") stands for that name."""
     words = _words(doc, source)
+    if len(words) == 1 and words[0] in names.short_forms:
+        return names.short_forms[words[0]]
     best: Source | None = None
     for name in names.all:
         if name.start >= source.start:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from scripts.preannotate.gazetteer import gazetteer, key
 from scripts.preannotate.lexicons import (DOCUMENT_WORDS, GROUP_PRONOUNS, HONORIFICS, LOCAL_GOVERNMENT_WORDS,
                                           MEDIA_WORDS, ORGANISATION_WORDS, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS,
                                           SPOKESPERSON_WORDS, TITLE_ENDINGS)
@@ -114,8 +115,24 @@ def _title_holder(token: Token) -> Source | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "of", "for"):
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if holder is not None and holder.ent_type_ == "PERSON" and holder.i == prep.right_edge.i:
+            if holder is None or holder.i != prep.right_edge.i:
+                continue
+            if holder.ent_type_ == "PERSON":
                 return _named(holder)
+            start = _after_place(token.doc, prep.i + 1, holder.i + 1)
+            if start is not None:  # "First Minister of Scotland Ana Ruiz", taken for one name
+                return Source(start, holder.i + 1, "person", True)
+    return None
+
+
+def _after_place(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name starts after the place that ends a title, when the two were read as one
+    name: the longest place name at `start` leaves two or more capitalised words."""
+    names = gazetteer()
+    for cut in range(end - 2, start, -1):
+        if names.get(key(doc[start:cut].text)) is not None and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[cut:end]):
+            return cut
     return None
 
 
@@ -154,7 +171,7 @@ def _named(token: Token) -> Source | None:
     entity = entity_of(token)
     start, end = entity.start, min(entity.end, token.i + 1) if token.dep_ in ("compound", "poss") else entity.end
     doc = token.doc
-    bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
+    bracket = next((t.i for t in doc[start:end] if t.text in ("(", "—", "–")), None)
     end = bracket if bracket is not None and bracket > start else end  # "World Health Organization (WHO)"
     start = _after_titles(doc, start, end)
     while start < end - 1 and (_title(doc[start], end - start) or doc[start].lower_ == "the" and not _kept_the(doc[start], entity)):
