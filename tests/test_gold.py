@@ -41,7 +41,7 @@ def test_the_passes_agree_as_the_card_says() -> None:
         "span p2-2: span 'Russia' starts or ends inside a word (in 'gside the Russian military')"]
 
 
-CORPUS_EXPORT = ANNOTATIONS_DIR / "who-said-what-20261130T112244Z.json"
+CORPUS_EXPORT = ANNOTATIONS_DIR / "who-said-what-20261130T113400Z.json"
 
 
 def _passes() -> tuple[list[dict], list[dict]]:
@@ -58,7 +58,7 @@ def _passes() -> tuple[list[dict], list[dict]]:
 def test_every_corpus_article_has_two_passes_by_different_annotators_and_one_gold() -> None:
     tasks = json.loads(CORPUS_EXPORT.read_text(encoding="utf-8"))
     annotated = [t for t in tasks if t["annotations"]]
-    assert len(tasks) == 65 and len(annotated) == 64
+    assert len(tasks) == 73 and len(annotated) == 72
     for task in annotated:
         roles = sorted((a["ground_truth"], a["completed_by"]) for a in task["annotations"])
         assert [gold for gold, _ in roles] == [False, False, True] and len({who for _, who in roles}) == 3
@@ -66,18 +66,18 @@ def test_every_corpus_article_has_two_passes_by_different_annotators_and_one_gol
 
 def test_the_corpus_gold_converts_validates_and_has_its_counts() -> None:
     gold = convert_exports([CORPUS_EXPORT]).records
-    assert len(gold) == 64 and all(record_problems(r, CORPUS_EXPORT.name) == [] for r in gold)
+    assert len(gold) == 72 and all(record_problems(r, CORPUS_EXPORT.name) == [] for r in gold)
     assert Counter(s["label"] for r in gold for s in r["spans"]) == {
-        "SPEAKER": 426, "CLAIM": 417, "QUANTITY": 438, "LOCATION": 486}
-    assert Counter(x["type"] for r in gold for x in r["relations"]) == {"attribution": 417, "coreference": 130}
+        "SPEAKER": 475, "CLAIM": 464, "QUANTITY": 509, "LOCATION": 545}
+    assert Counter(x["type"] for r in gold for x in r["relations"]) == {"attribution": 464, "coreference": 143}
     assert Counter(s["attributes"]["reporting"] for r in gold for s in r["spans"] if s["label"] == "CLAIM") == {
-        "indirect": 249, "direct": 131, "mixed": 37}
+        "indirect": 277, "direct": 146, "mixed": 41}
 
 
 def test_the_independent_passes_agree_as_the_card_says() -> None:
     scores = compare(*_passes())
-    assert scores["documents"] == 64
+    assert scores["documents"] == 72
     assert {label: scores["spans"]["overlap"][label]["f1"] for label in ("SPEAKER", "CLAIM", "QUANTITY", "LOCATION")} == {
-        "SPEAKER": 0.9883, "CLAIM": 0.9904, "QUANTITY": 0.9989, "LOCATION": 0.9949}
-    assert scores["links"]["overlap"]["attribution"]["f1"] == 0.9856
-    assert scores["spans"]["exact"]["ALL"]["f1"] == 0.9876
+        "SPEAKER": 0.9874, "CLAIM": 0.9914, "QUANTITY": 0.9971, "LOCATION": 0.9954}
+    assert scores["links"]["overlap"]["attribution"]["f1"] == 0.9871
+    assert scores["spans"]["exact"]["ALL"]["f1"] == 0.987
