@@ -9,7 +9,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from scripts.preannotate.lexicons import MONTHS, WEEKDAYS
+from scripts.preannotate.lexicons import CLAIM_PHRASAL_VERBS, CLAIM_VERBS, MONTHS, WEEKDAYS
 from scripts.schema.scheme import Roles, load_scheme
 
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
@@ -71,3 +71,9 @@ def inflect_engine() -> Any:
 def singular(word: str) -> str | None:
     """The singular of a plural noun ("troops" -> "troop", "people" -> "person"); None otherwise."""
     return inflect_engine().singular_noun(word) or None
+
+
+def is_claim_verb(verb: Token) -> bool:
+    """A verb of the guidelines' table, or a phrasal verb read as one ("pointed out")."""
+    return verb.lemma_ in CLAIM_VERBS or any(c.dep_ == "prt" and (verb.lemma_, c.lower_) in CLAIM_PHRASAL_VERBS
+                                             for c in verb.children)

@@ -4,8 +4,7 @@ A cue is a finite, affirmative verb of the guidelines' verb table (not "will say
 said to"), a participle that continues its clause's speaker (", adding that"), or "according to X" /
 "per X". Its claims are its clausal complements (each "that"-clause on its own), an object with its
 own infinitive after believe-type verbs, a noun-phrase object after confirm-type verbs, a quotation it
-tags, or the clause "according to" is attached to; a claim's span is that clause's words, cut where
-the tag, the article's own dashes or another speaker's participial cue interrupt it.
+tags, or the clause "according to" is attached to; `claim_spans` makes that clause's words a span.
 """
 
 from __future__ import annotations
@@ -14,16 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from scripts.preannotate.attribution.quotes import QUOTE_MARKS, Quotations
-from scripts.preannotate.attribution.speakers import Source, document_of_part, is_document, source_of
-from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, CLAIM_PHRASAL_VERBS, CLAIM_VERBS, DENIAL_VERBS, MODALS,
-                                          OBJECT_CLAUSE_VERBS, PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
-
-DASHES = frozenset({"—", "–", "--"})
-SUBJECTS = ("nsubj", "nsubjpass", "expl")
-# Punctuation that never begins or ends a claim outside quotation marks ("%" and brackets of a
-# quotation's own words are not among them).
-EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "--", "-", "(", ")"})
+from scripts.preannotate.attribution.claim_spans import (EDGE_PUNCTUATION, SUBJECTS, clause_claims, end_of,
+                                                         in_quote, inside_quote_end, is_that_clause, that_conjuncts,
+                                                         trimmed)
+from scripts.preannotate.attribution.quotes import Quotations
+from scripts.preannotate.attribution.speakers import (Source, document_of_part, introduces_source, is_document,
+                                                      source_of)
+from scripts.preannotate.lexicons import (ADDRESSEE_VERBS, DENIAL_VERBS, MODALS, OBJECT_CLAUSE_VERBS,
+                                          PROPOSITION_OBJECT_VERBS, SAYING_NOUNS, THAT_ONLY_VERBS)
+from scripts.preannotate.text import is_claim_verb
 
 
 @dataclass
@@ -41,19 +39,13 @@ def find_cues(doc: Doc, quotes: Quotations) -> list[Cue]:
         if (is_claim_verb(token) or _document_reads(token)) and token.pos_ in ("VERB", "AUX") \
                 and _affirmative(token):
             cue = _verb_cue(token, quotes)
-        elif token.lower_ in ("according", "per") and _introduces_source(token):
+        elif token.lower_ in ("according", "per") and introduces_source(token):
             cue = _according_to(token, quotes)
         else:
             continue
         if cue is not None and cue.claims:
             found.append(cue)
     return found
-
-
-def is_claim_verb(verb: Token) -> bool:
-    """A verb of the guidelines' table, or a phrasal verb read as one ("pointed out")."""
-    return verb.lemma_ in CLAIM_VERBS or any(c.dep_ == "prt" and (verb.lemma_, c.lower_) in CLAIM_PHRASAL_VERBS
-                                             for c in verb.children)
 
 
 def _document_reads(verb: Token) -> bool:
@@ -80,18 +72,6 @@ def _affirmative(verb: Token) -> bool:
     if verb.tag_ == "VB":  # "did say": an affirmative "do" before the bare verb
         return any(c.dep_ == "aux" and c.lemma_ == "do" for c in children)
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not (verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"))
-
-
-def _introduces_source(token: Token) -> bool:
-    """"according to X" and "per X" with a source X (not "per month")."""
-    if token.lower_ == "according":
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        return to is not None and any(c.dep_ == "pobj" for c in to.children)
-    source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return False  # "per X" is "according to X" for a name or a determined noun; "per order" is a rate
-    return source.ent_type_ in ("ORG", "PERSON") or is_document(source) and any(
-        c.dep_ in ("det", "poss", "compound", "nmod", "amod") for c in source.children)
 
 
 def _speaker(verb: Token) -> Source | None:
@@ -155,37 +135,37 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
     paired = _correlative(verb)
     if paired is not None:  # "found the faster it ran, the more it flapped": one claim
         first, second = paired
-        cue.claims.append((first.left_edge.idx, _end_of(second), "claim:complement"))
+        cue.claims.append((first.left_edge.idx, end_of(second), "claim:complement"))
     for child in verb.children:
         if paired is not None and child in paired:
             continue
-        if child.dep_ == "ccomp" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _is_that_clause(child):
+        if child.dep_ == "ccomp" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and is_that_clause(child):
             if not _reported_clause(verb, child, quotes):
                 continue
             taken = _subject_object(verb, child)
             for clause in _coordinated_that_clauses(child):
-                claims = _clause_claims(clause, excluded | _addressee(verb, clause) | _time_of_tag(verb, clause),
+                claims = clause_claims(clause, excluded | _addressee(verb, clause) | _time_of_tag(verb, clause),
                                         quotes, "claim:complement", tag)
                 if taken and clause.i == child.i and claims:  # the clause starts at the subject the parse took
                     claims[0] = (verb.doc[min(taken)].idx, *claims[0][1:])
                 cue.claims += [_past_colon(verb, claim, quotes) for claim in claims]
         elif child.dep_ == "dobj":
             clause = next((c for c in child.children if c.dep_ in ("acl", "relcl", "ccomp")
-                           and _is_that_clause(c)), None)
+                           and is_that_clause(c)), None)
             if clause is not None and child.lemma_ in SAYING_NOUNS:
-                cue.claims += _clause_claims(clause, excluded, quotes, "claim:saying-noun", tag)
+                cue.claims += clause_claims(clause, excluded, quotes, "claim:saying-noun", tag)
             elif _proposition_object(verb, child) and not _subject_object(verb, None, child):
-                cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)
+                cue.claims += clause_claims(child, excluded, quotes, "claim:object", tag)
             elif (predicate := _split_predicate(verb, child)) is not None:
-                cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
+                cue.claims.append((child.left_edge.idx, end_of(predicate), "claim:object-clause"))
         elif child.dep_ == "prep" and child.i > verb.i and (clause := _stranded_clause(child)) is not None:
-            cue.claims += _clause_claims(clause, excluded | {clause.left_edge.i}, quotes, "claim:complement", tag)
+            cue.claims += clause_claims(clause, excluded | {clause.left_edge.i}, quotes, "claim:complement", tag)
         elif child.dep_ == "nsubjpass" and _proposition_object(verb, child):
-            cue.claims += _clause_claims(child, excluded, quotes, "claim:object", tag)  # "was confirmed by X"
+            cue.claims += clause_claims(child, excluded, quotes, "claim:object", tag)  # "was confirmed by X"
         elif child.dep_ in ("xcomp", "oprd") and verb.lemma_ in OBJECT_CLAUSE_VERBS and _nonfinite(child):
             subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if subject is not None:
-                start, end = subject.left_edge.idx, _end_of(child)
+                start, end = subject.left_edge.idx, end_of(child)
                 cue.claims.append((start, end, "claim:object-clause"))
         if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CLAUSE_VERBS:
             predicate = next((c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBG"
@@ -196,20 +176,20 @@ def _verb_cue(verb: Token, quotes: Quotations) -> Cue | None:
                                   and c.i == child.right_edge.i + 1 and any(t.like_num for t in c.subtree)), None)
             if predicate is not None:  # "reported 36 patients being treated", "considered it to be": the object
                 # and its "-ing" form or infinitive
-                cue.claims.append((child.left_edge.idx, _end_of(predicate), "claim:object-clause"))
+                cue.claims.append((child.left_edge.idx, end_of(predicate), "claim:object-clause"))
     cue.claims += _tagged_quotes(verb, source, quotes, cue.claims)
     fronted = _fronted(verb, source)
     if not cue.claims and _parenthetical(verb, source, fronted):
         tagged = {t.i for t in verb.subtree} - {t.i for part in fronted for t in part.subtree}
         if verb.dep_ == "ROOT":  # "Many of the towns, the report pointed out, have…": the parse made the tag the root
             for part in fronted:
-                cue.claims += _clause_claims(part, excluded, quotes, "claim:parenthetical", tag)
+                cue.claims += clause_claims(part, excluded, quotes, "claim:parenthetical", tag)
         else:
             head = verb.head
             while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i \
                     and not is_claim_verb(head.head):
                 head = head.head  # the whole clause the tag sits in, not the part the parse hung it on
-            cue.claims += _clause_claims(head, tagged | excluded, quotes, "claim:parenthetical", tag)
+            cue.claims += clause_claims(head, tagged | excluded, quotes, "claim:parenthetical", tag)
     if any(end <= verb.idx for _, end, _ in cue.claims):
         cue.claims += _continued(verb, quotes)
     cue.claims = [c for c in cue.claims if not any(o[0] <= c[0] and c[1] <= o[1] and o[:2] != c[:2]
@@ -241,7 +221,7 @@ def _continued(verb: Token, quotes: Quotations) -> list[tuple[int, int, str]]:
         if first > 0 and doc[first - 1].dep_ == "cc" and doc[first - 1].head.i == verb.i:
             first -= 1
         if first > 0 and doc[first - 1].text == "," and doc[first - 1].head.i == verb.i:
-            span = _trimmed(doc, list(range(first, conj.right_edge.i + 1)), quotes, conjunction=True)
+            span = trimmed(doc, list(range(first, conj.right_edge.i + 1)), quotes, conjunction=True)
             if span is not None:
                 claims.append((*span, "claim:parenthetical"))
     return claims
@@ -319,7 +299,7 @@ def _time_of_tag(verb: Token, clause: Token) -> set[int]:
     """"said at a news conference yesterday morning the road would close": with no "that" to open the
     clause, a time between the cue and the clause's subject is when it was said, not part of the claim."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-    if clause.i < verb.i or _is_that_clause(clause) or subject is None:
+    if clause.i < verb.i or is_that_clause(clause) or subject is None:
         return set()
     for time in clause.children:
         if time.dep_ in ("npadvmod", "advmod") and time.ent_type_ in ("DATE", "TIME") \
@@ -366,16 +346,16 @@ def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children):
         return False
     if clause.pos_ not in ("VERB", "AUX") and any(c.dep_ == "det" for c in clause.children) \
-            and not _is_that_clause(clause) and not _in_quote(clause.left_edge, quotes):
+            and not is_that_clause(clause) and not in_quote(clause.left_edge, quotes):
         return False  # "considered himself an artist": a noun phrase for predicate reports no clause
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and verb.lemma_ not in OBJECT_CLAUSE_VERBS \
-            and not _in_quote(clause, quotes) \
+            and not in_quote(clause, quotes) \
             and any(c.dep_ in SUBJECTS for c in clause.children):
         return False  # "found it to be unlawful": an object with an infinitive only after believe and the like
     first = clause.left_edge
     if first.tag_ == "VBG" and first.i > 0 and first.doc[first.i - 1].text == ",":
         return False  # "…, citing the damage caused…": the speaker's own act, which the parse took for a clause
-    if verb.lemma_ in THAT_ONLY_VERBS and not _is_that_clause(clause) and not _in_quote(clause, quotes):
+    if verb.lemma_ in THAT_ONLY_VERBS and not is_that_clause(clause) and not in_quote(clause, quotes):
         return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not _nonfinite(clause)
     return True
 
@@ -431,7 +411,7 @@ def _colon_claim(verb: Token, quotes: Quotations) -> tuple[int, int, str] | None
     quote = quotes.at(doc[first].idx)
     if quote is not None and quote.start == doc[first].idx:
         return quote.start, quote.end, "claim:quotation"
-    while last > first and (doc[last].is_punct or doc[last].is_space) and not _inside_quote_end(doc, last, quotes):
+    while last > first and (doc[last].is_punct or doc[last].is_space) and not inside_quote_end(doc, last, quotes):
         last -= 1
     if last <= first:
         return None
@@ -449,185 +429,17 @@ def _past_colon(verb: Token, claim: tuple[int, int, str], quotes: Quotations) ->
         return claim  # a quotation after the colon is a claim of its own
     last = sentence.end - 1
     while last > verb.i and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION) \
-            and not _inside_quote_end(doc, last, quotes):
+            and not inside_quote_end(doc, last, quotes):
         last -= 1
     if doc[last].idx <= end or "\n" in doc.text[end:doc[last].idx]:
         return claim
     return start, doc[last].idx + len(doc[last]), rule
 
 
-def _is_that_clause(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
 def _coordinated_that_clauses(clause: Token) -> list[Token]:
     """"that A and that B": each "that"-clause its own claim; without a repeated "that" ("said A, and
     that B"), one claim."""
-    return [clause, *(c for conj in _that_conjuncts(clause) for c in _coordinated_that_clauses(conj))]
-
-
-def _that_conjuncts(clause: Token) -> list[Token]:
-    """The "that"-clauses coordinated with a "that"-clause: each is a claim of its own."""
-    if not _is_that_clause(clause):
-        return []
-    return [conj for conj in clause.children if conj.dep_ == "conj" and _is_that_clause(conj)]
-
-
-def _in_quote(token: Token, quotes: Quotations) -> bool:
-    return quotes.at(token.idx) is not None
-
-
-def _end_of(token: Token) -> int:
-    last = token.right_edge
-    while last.i > token.i and (last.is_punct and last.text not in QUOTE_MARKS):
-        last = last.doc[last.i - 1]
-    return last.idx + len(last)
-
-
-def _clause_claims(head: Token, excluded: set[int], quotes: Quotations, rule: str,
-                   tag: int) -> list[tuple[int, int, str]]:
-    """The claim(s) of a clause: its words without the complementiser, the tag and what interrupts it;
-    a clause that is one quotation is that quotation, marks included. `tag` is the cue's token: a
-    semicolon, a paragraph break, or (for a clause before its tag) a colon between the clause and the
-    tag ends the clause there, since each separates independent clauses."""
-    doc = head.doc
-    inner = {t.i for conj in _that_conjuncts(head) for t in conj.subtree}
-    kept = [t.i for t in head.subtree if t.i not in excluded and t.i not in inner and not _interrupts(t, head)]
-    if kept and doc[kept[0]].dep_ == "mark" and doc[kept[0]].lower_ in ("that", "because") and kept[0] > tag:
-        kept = kept[1:]
-    runs, run = [], []
-    for i in kept:
-        if run and i != run[-1] + 1:
-            runs.append(run)
-            run = []
-        run.append(i)
-    if run:
-        runs.append(run)
-    runs = [piece for run in runs if (piece := _nearest_piece(doc, run, quotes, tag))]
-    claims = []
-    for number, run in enumerate(runs):
-        if number == 0 and len(runs) > 1 and not any(doc[i].pos_ in ("VERB", "AUX") for i in run) \
-                and not (_subject_of(doc, run, head) and not any(_subject_of(doc, r, head) for r in runs[1:])):
-            continue  # "Longer term, according to X, ...": an adverbial before the tag is not the claim; a subject is
-        span = _trimmed(doc, run, quotes, conjunction=number > 0 and run[0] > tag)
-        if span is not None:
-            start, end = _with_quotation(span, quotes)
-            quote = quotes.at(start)
-            if quote is not None and quote.start <= start and end <= quote.end \
-                    and not quote.start <= doc[tag].idx < quote.end and quotes.stands_alone(quote):
-                start, end = quote.start, quote.end  # the parse's clause is a quotation's part: the quotation
-            claims.append((start, end, "claim:quotation" if quote and (quote.start, quote.end) == (start, end)
-                           else rule))
-    return claims
-
-
-def _subject_of(doc: Doc, run: list[int], head: Token) -> bool:
-    """Whether the run holds a subject of the clause's head (a part before the tag that is no adverbial)."""
-    return any(doc[i].dep_ in SUBJECTS and doc[i].head.i == head.i for i in run)
-
-
-def _nearest_piece(doc: Doc, run: list[int], quotes: Quotations, tag: int) -> list[int]:
-    """The part of a run of tokens on the tag's side of any semicolon or paragraph break (and, before
-    the tag, of any colon) outside quotation marks."""
-    before = run[-1] < tag
-    pieces: list[list[int]] = [[]]
-    for i in run:
-        token = doc[i]
-        if _separates(token, quotes, before):
-            pieces.append([])
-        else:
-            pieces[-1].append(i)
-    separators = range(run[-1] + 1, tag) if before else range(tag, run[0])
-    if any(_separates(doc[i], quotes, before) for i in separators):
-        return []
-    return pieces[-1] if before else pieces[0]
-
-
-def _separates(token: Token, quotes: Quotations, before: bool) -> bool:
-    """A semicolon or a paragraph break, or before the tag a colon, outside quotation marks."""
-    return quotes.at(token.idx) is None and (token.text == ";" or "\n" in token.text or before and token.text == ":")
-
-
-def _with_quotation(span: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
-    """A claim that opens a quotation starts at its opening mark; one that ends inside a quotation ends
-    at its closing mark (the parse leaves the marks and the punctuation inside them to the tag)."""
-    start, end = span
-    opening = quotes.at(start - 1) if start > 0 else None
-    if opening is not None and opening.start == start - 1:
-        start = opening.start
-    closing = quotes.at(end - 1)
-    if closing is not None and closing.start >= start and closing.end > end:
-        end = closing.end
-    return start, end
-
-
-def _interrupts(token: Token, head: Token) -> bool:
-    """Words inside a clause's subtree that are not the claim: "according to X", a participial cue
-    (", adding that") or an adverbial clause with a cue of its own ("though she added that")."""
-    node = token
-    while node.i != head.i:
-        if node.lower_ in ("according", "per") and node.dep_ == "prep" and _introduces_source(node):
-            return True
-        if node.tag_ == "VBG" and is_claim_verb(node) and node.dep_ in ("advcl", "conj") and node.i > 0 \
-                and node.doc[node.i - 1].text == ",":
-            return True
-        if is_claim_verb(node) and node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
-            return True  # "…, though she added that…": a cue of its own, with its own claim
-        if node.lower_ == "without" and node.dep_ == "prep" and any(c.dep_ == "pcomp" and is_claim_verb(c)
-                                                                    for c in node.children):
-            return True  # "said he had left without elaborating": how it was said
-        node = node.head
-    return False
-
-
-def _trimmed(doc: Doc, run: list[int], quotes: Quotations, conjunction: bool = False) -> tuple[int, int] | None:
-    """A run of tokens as a span: without punctuation at its ends (a closing quotation mark and what is
-    inside it stay), ended before the article's own dash; a leading "and" stays in the part of a clause
-    after its tag (`conjunction`)."""
-    first, last = run[0], run[-1]
-    for i in run:
-        if doc[i].text in DASHES and quotes.at(doc[i].idx) is None and i > first and not _listed(doc, i, run):
-            last = i - 1
-            break
-    while first <= last and (doc[first].text in EDGE_PUNCTUATION or doc[first].is_space
-                             or doc[first].lower_ in ("and", "but", "or") and not conjunction):
-        first += 1
-    while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCTUATION
-                             and not _inside_quote_end(doc, last, quotes) and not _closes_bracket(doc, first, last)
-                             or doc[last].lower_ in ("and", "but", "or")):
-        last -= 1
-    if last - first < 1 and not (first <= last and (doc[first].like_num or doc[first].dep_ in ("nsubj", "nsubjpass")
-                                                    and doc[first].pos_ in ("PROPN", "NOUN"))):
-        # one word is a claim only as a number or as the subject before a tag ("Day, they said, left")
-        return None
-    start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    if doc[first].text in QUOTE_MARKS and quotes.at(start) is not None and quotes.at(start).end > end:
-        return None  # opens a quotation the run does not close: cut inside a quotation
-    return start, end
-
-
-def _closes_bracket(doc: Doc, first: int, last: int) -> bool:
-    """A closing bracket whose opening one is inside the span ("about 18 mph (8 m/s)")."""
-    return doc[last].text == ")" and doc[first:last].text.count("(") > doc[first:last].text.count(")")
-
-
-def _listed(doc: Doc, dash: int, run: list[int]) -> bool:
-    """A single dash that opens a list of the clause's own items ("had three boats — two trawlers and a
-    skiff"): the rest of the run has no verb and no other dash, and coordinates its items."""
-    rest = [doc[i] for i in run if i > dash]
-    sentence = doc[dash].sent
-    return bool(rest) and not any(t.text in DASHES for t in doc[dash + 1:sentence.end]) \
-        and not any(t.pos_ in ("VERB", "AUX") for t in rest) and any(t.dep_ == "cc" for t in rest)
-
-
-def _inside_quote_end(doc: Doc, i: int, quotes: Quotations) -> bool:
-    """Punctuation that stays: a closing quotation mark, and what lies inside the quotation before it."""
-    token = doc[i]
-    if token.text in QUOTE_MARKS:
-        quote = quotes.at(token.idx)
-        return quote is not None and quote.end == token.idx + len(token)
-    quote = quotes.at(token.idx)
-    return quote is not None and quote.end > token.idx + len(token)
+    return [clause, *(c for conj in that_conjuncts(clause) for c in _coordinated_that_clauses(conj))]
 
 
 def _tagged_quotes(verb: Token, source: Source, quotes: Quotations,
@@ -680,7 +492,7 @@ def _according_to(token: Token, quotes: Quotations) -> Cue | None:
     while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and head.head.i != head.i:
         head = head.head  # the whole clause, coordinated parts too: "A died and B were hurt, according to X"
     excluded = {t.i for t in token.subtree} | _relative_after(token)
-    return Cue(source, _clause_claims(head, excluded, quotes, "claim:according-to", token.i))
+    return Cue(source, clause_claims(head, excluded, quotes, "claim:according-to", token.i))
 
 
 def _relative_after(tag: Token) -> set[int]:

@@ -363,3 +363,15 @@ def author_of(document: Token) -> Source | None:
         if subject is not None and (source := source_of(subject)) is not None:
             return source
     return _author(document)
+
+
+def introduces_source(token: Token) -> bool:
+    """"according to X" and "per X" with a source X (not "per month")."""
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        return to is not None and any(c.dep_ == "pobj" for c in to.children)
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return False  # "per X" is "according to X" for a name or a determined noun; "per order" is a rate
+    return source.ent_type_ in ("ORG", "PERSON") or is_document(source) and any(
+        c.dep_ in ("det", "poss", "compound", "nmod", "amod") for c in source.children)
