@@ -60,7 +60,7 @@ def _affirmative(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return False
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if verb.tag_ == "VB" and _infinitive(verb):
         return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in ("go", "continue", "proceed")  # "went on to say"
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(c.dep_ == "agent" for c in children):
         return False
@@ -348,8 +348,7 @@ def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
     if clause.pos_ not in ("VERB", "AUX") and any(c.dep_ == "det" for c in clause.children) \
             and not is_that_clause(clause) and not in_quote(clause.left_edge, quotes):
         return False  # "considered himself an artist": a noun phrase for predicate reports no clause
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and verb.lemma_ not in OBJECT_CLAUSE_VERBS \
-            and not in_quote(clause, quotes) \
+    if _infinitive(clause) and verb.lemma_ not in OBJECT_CLAUSE_VERBS and not in_quote(clause, quotes) \
             and any(c.dep_ in SUBJECTS for c in clause.children):
         return False  # "found it to be unlawful": an object with an infinitive only after believe and the like
     first = clause.left_edge
@@ -362,7 +361,12 @@ def _reported_clause(verb: Token, clause: Token, quotes: Quotations) -> bool:
 
 def _nonfinite(verb: Token) -> bool:
     """A "to"-infinitive or an "-ing" form."""
-    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VBG" or _infinitive(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to fall", "to be unlawful")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _subject_object(verb: Token, clause: Token | None, obj: Token | None = None) -> set[int]:
